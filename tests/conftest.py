@@ -1,0 +1,35 @@
+"""Shared fixtures: the project's codebook, the seed documents, tiny codebooks and folders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib
+import pytest
+
+matplotlib.use("Agg")
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def codebook():
+    from toolkit import load_codebook
+
+    return load_codebook()
+
+
+@pytest.fixture(scope="session")
+def seed_documents():
+    from toolkit import load_documents
+
+    return load_documents()
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    import matplotlib.pyplot as plt
+
+    plt.close("all")

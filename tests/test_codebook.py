@@ -1,0 +1,188 @@
+"""The codebook: the coding scheme's keys are all there, and bad codebooks fail clearly."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+import pytest
+
+from toolkit.codebook import parse_codebook
+from toolkit.errors import CodebookError
+
+# The contract of ../shared/coding-scheme.md v1: these keys are never renamed or removed.
+SCHEME = {
+    "territory": [
+        "restore_borders",
+        "freeze_front_line",
+        "mutual_withdrawal",
+        "demilitarized_zone",
+        "cede_donbas",
+    ],
+    "recognition": ["no_recognition", "de_facto_recognition", "de_jure_recognition"],
+    "zone_governance": [
+        "ukrainian_administration",
+        "international_oversight",
+        "russian_administration",
+    ],
+    "zaporizhzhia_npp": ["ukrainian_control", "joint_management", "russian_control"],
+    "security_guarantees": ["binding_guarantees", "limited_guarantees", "no_guarantees"],
+    "foreign_troops": ["foreign_troops_allowed", "no_foreign_troops"],
+    "nato_membership": ["membership_path", "alliance_consensus", "renounce_nato"],
+    "army_size": ["no_limits", "cap_800k", "cap_600k", "deep_cuts"],
+    "sanctions": ["keep_sanctions", "phased_relief", "lift_sanctions"],
+    "frozen_assets": ["assets_for_ukraine", "joint_investment", "return_to_russia"],
+    "ceasefire": ["ceasefire_first", "ceasefire_with_deal", "no_ceasefire_before_deal"],
+    "deal_timeline": ["quick_deal", "no_deadline"],
+    "european_role": ["europe_included", "bilateral_talks"],
+    "ratification": ["referendum", "elections", "leaders_decide"],
+}
+POSITIONS = {
+    "restore_borders": 0,
+    "freeze_front_line": 35,
+    "mutual_withdrawal": 50,
+    "demilitarized_zone": 65,
+    "cede_donbas": 100,
+    "binding_guarantees": 0,
+    "limited_guarantees": 60,
+    "no_guarantees": 100,
+    "alliance_consensus": 40,
+    "cap_800k": 40,
+    "cap_600k": 70,
+    "joint_investment": 60,
+    "ceasefire_with_deal": 50,
+}
+CATEGORICAL = {"deal_timeline", "european_role", "ratification"}
+
+
+def test_default_codebook_has_every_scheme_key(codebook):
+    assert set(codebook.party_keys) == {"UA", "RU", "US", "EU"}
+    for issue, options in SCHEME.items():
+        assert list(codebook.issue(issue).option_keys)[: len(options)] == options
+
+
+def test_scales_follow_the_scheme(codebook):
+    for issue in codebook.issues:
+        assert issue.ordinal == (issue.key not in CATEGORICAL)
+        for option in issue.options:
+            if option.key in POSITIONS:
+                assert option.position == POSITIONS[option.key]
+            if not issue.ordinal:
+                assert option.position is None
+    assert codebook.position("territory", "cede_donbas") == 100
+
+
+def test_every_option_has_a_cue(codebook):
+    for issue in codebook.issues:
+        for option in issue.options:
+            assert option.patterns or option.context_patterns, (issue.key, option.key)
+
+
+def test_two_option_issue_other_option(codebook):
+    assert codebook.other_option("foreign_troops", "foreign_troops_allowed") == "no_foreign_troops"
+    assert codebook.other_option("territory", "cede_donbas") is None
+
+
+def test_unknown_keys_name_the_allowed_ones(codebook):
+    with pytest.raises(KeyError, match=r"unknown party 'XX'.*'UA'"):
+        codebook.party("XX")
+    with pytest.raises(KeyError, match=r"issue 'territory' has no option 'nope'"):
+        codebook.issue("territory").option("nope")
+
+
+MINIMAL = """\
+name: test talks
+parties:
+  A:
+    label: Alpha
+    color: "#112233"
+    aliases: [Alpha, Alphaland]
+  B:
+    label: Beta
+    color: "#445566"
+    aliases: [Beta]
+issues:
+  land:
+    label: Land
+    scale: ordinal
+    options:
+      keep:
+        label: Keep
+        position: 0
+        patterns: ['\\bkeep the land\\b']
+      give:
+        label: Give
+        position: 100
+        patterns: ['\\bgive (?:up )?the land\\b']
+"""
+
+
+def test_a_codebook_for_another_negotiation_loads():
+    cb = parse_codebook(MINIMAL)
+    assert cb.party_keys == ("A", "B")
+    assert cb.issue("land").option("give").position == 100
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "    label: Land\n",
+            "    label: Land\n    colour: red\n",
+            r":14: issues -> land -> colour: unknown key 'colour' — allowed keys here are",
+        ),
+        (
+            "        position: 100\n",
+            "        position: 140\n",
+            r"issues -> land -> options -> give -> position: 140 is outside 0–100",
+        ),
+        (
+            "['\\bgive (?:up )?the land\\b']",
+            "['ok', '(unclosed']",
+            r"issues -> land -> options -> give -> patterns\[1\]: invalid regular expression",
+        ),
+        (
+            "    aliases: [Beta]\n",
+            "    aliases: [Beta, alpha]\n",
+            r"parties -> B -> aliases\[1\]: 'alpha' is also an alias of party 'A'",
+        ),
+        ("    label: Beta\n", "", r"parties -> B: missing required key 'label'"),
+        ("    scale: ordinal\n", "    scale: interval\n", r"unknown scale 'interval'"),
+        ("        position: 0\n", "", r"ordinal options need `position:`"),
+        (
+            '    color: "#445566"\n',
+            "    color: blue\n",
+            r"invalid colour 'blue' — write it as #rrggbb",
+        ),
+    ],
+)
+def test_invalid_codebooks_name_the_yaml_path(old, new, message):
+    assert old in MINIMAL
+    with pytest.raises(CodebookError, match=message):
+        parse_codebook(MINIMAL.replace(old, new), source="talks.yaml")
+
+
+def test_yaml_syntax_error_names_the_line():
+    broken = MINIMAL.replace("    label: Land\n", "    label: [Land\n")
+    with pytest.raises(CodebookError, match=r"talks.yaml:\d+: YAML syntax error"):
+        parse_codebook(broken, source="talks.yaml")
+
+
+def test_duplicate_keys_are_refused():
+    doubled = MINIMAL.replace("  B:\n", "  A:\n")
+    with pytest.raises(CodebookError, match=r"talks.yaml:7: parties: duplicate key 'A'"):
+        parse_codebook(doubled, source="talks.yaml")
+
+
+def test_missing_codebook_file(tmp_path):
+    from toolkit import load_codebook
+
+    with pytest.raises(CodebookError, match=re.escape("codebook file not found")):
+        load_codebook(tmp_path / "nope.yaml")
+    with pytest.raises(CodebookError, match="this is a folder"):
+        load_codebook(tmp_path)
+
+
+def test_empty_codebook():
+    with pytest.raises(CodebookError, match="the codebook is empty"):
+        parse_codebook(textwrap.dedent("# nothing\n"))

@@ -1,0 +1,193 @@
+"""Extraction: one sentence at a time (``match``), then whole documents (``extract``)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from toolkit import documents_from_texts, extract, match
+from toolkit.schema import STATEMENT_COLUMNS
+
+
+def coded(sentence, codebook):
+    return sorted((m.party, m.issue, m.option, m.polarity) for m in match(sentence, codebook))
+
+
+# The worked examples of the coding scheme, then the constructions journalists use.
+CASES = [
+    (
+        "Kyiv rejected any handover of the Donetsk region.",
+        [("UA", "territory", "cede_donbas", "oppose")],
+    ),
+    (
+        "Washington suggested that the plant be run jointly.",
+        [("US", "zaporizhzhia_npp", "joint_management", "support")],
+    ),
+    (
+        "The proposal, welcomed by Paris and Berlin, keeps sanctions in place.",
+        [("EU", "sanctions", "keep_sanctions", "support")],
+    ),
+    ("Talks resumed in Berlin on Monday.", []),
+    ("Russian missiles struck Kharkiv overnight.", []),
+    (
+        "Moscow's envoy said there would be no truce until Ukrainian troops leave the Donetsk region.",
+        [
+            ("RU", "ceasefire", "no_ceasefire_before_deal", "support"),
+            ("RU", "territory", "cede_donbas", "support"),
+        ],
+    ),
+    # reported speech and negation
+    (
+        "Zelenskyy said Ukraine will not accept the surrender of Donbas.",
+        [("UA", "territory", "cede_donbas", "oppose")],
+    ),
+    (
+        "The Kremlin refused to rule out a ceasefire.",
+        [("RU", "ceasefire", "ceasefire_first", "support")],
+    ),
+    (
+        "Peskov ruled out any deployment of European troops in Ukraine.",
+        [("RU", "foreign_troops", "foreign_troops_allowed", "oppose")],
+    ),
+    # passive agent after the cue
+    (
+        "The plan would keep Russian control of the plant, a move opposed by Ukraine.",
+        [("UA", "zaporizhzhia_npp", "russian_control", "oppose")],
+    ),
+    # relative clause and coordination
+    (
+        "Both leaders discussed security guarantees, which Ukraine and Europe deem necessary.",
+        [
+            ("EU", "security_guarantees", "binding_guarantees", "support"),
+            ("UA", "security_guarantees", "binding_guarantees", "support"),
+        ],
+    ),
+    # possessive holder, then the verb of another holder over it
+    (
+        "Moscow rejected Kyiv's proposal for an immediate ceasefire.",
+        [
+            ("RU", "ceasefire", "ceasefire_first", "oppose"),
+            ("UA", "ceasefire", "ceasefire_first", "support"),
+        ],
+    ),
+    # reported speech about another party: the party whose demand it is
+    (
+        "Zelenskyy said Russia demands all of Donbas.",
+        [("RU", "territory", "cede_donbas", "support")],
+    ),
+    # quote first, attribution after
+    (
+        "“We will never give up Donbas,” Zelenskyy said.",
+        [("UA", "territory", "cede_donbas", "oppose")],
+    ),
+    # objects and places are not holders
+    (
+        "Washington urged Kyiv to accept a freeze of the front line.",
+        [("US", "territory", "freeze_front_line", "support")],
+    ),
+    ("Ukrainian drones hit a Russian oil rig in the Caspian Sea.", []),
+    # a topic is not a stance
+    ("Russia submitted proposals regarding sanctions relief.", []),
+    # according to
+    (
+        "A buffer zone is the best option, according to the White House.",
+        [("US", "territory", "demilitarized_zone", "support")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:50] for c in CASES])
+def test_match(sentence, expected, codebook):
+    assert coded(sentence, codebook) == sorted(expected)
+
+
+def test_pronoun_carries_the_previous_holder(codebook):
+    docs = documents_from_texts(
+        {
+            "d": "Zelenskyy spoke to reporters in Kyiv. He insisted on a freeze along the current front line."
+        }
+    )
+    st_ = extract(docs, codebook)
+    assert st_[["party", "option", "polarity"]].astype(str).values.tolist() == [
+        ["UA", "freeze_front_line", "support"]
+    ]
+    assert st_["actor"].iloc[0].startswith("He")
+
+
+def test_list_items_belong_to_the_lead(codebook):
+    docs = documents_from_texts(
+        {"d": "Moscow's demands:\n- a ban on NATO membership\n- sanctions relief"}
+    )
+    got = sorted(map(tuple, extract(docs, codebook)[["party", "option"]].astype(str).values))
+    assert got == [("RU", "lift_sanctions"), ("RU", "renounce_nato")]
+
+
+def test_condition_is_kept(codebook):
+    sentence = "Zelenskyy insisted that if Ukraine withdraws its forces, Russia must do the same."
+    (m,) = match(sentence, codebook)
+    assert (m.party, m.option, m.polarity) == ("UA", "mutual_withdrawal", "support")
+    assert m.condition.startswith("if Ukraine withdraws")
+
+
+def test_statements_table_has_provenance(seed_documents, codebook):
+    statements = extract(seed_documents, codebook)
+    assert list(statements.columns[: len(STATEMENT_COLUMNS)]) == list(STATEMENT_COLUMNS)
+    text = seed_documents.set_index("doc_id")["text"]
+    for row in statements.itertuples():
+        assert text[row.doc_id][row.start : row.end] == row.quote
+        assert text[row.doc_id][row.cue_start : row.cue_end] == row.cue
+    assert not statements.duplicated(
+        ["doc_id", "sentence", "party", "issue", "option", "polarity"]
+    ).any()
+
+
+def test_extract_is_deterministic_and_leaves_input_alone(seed_documents, codebook):
+    before = seed_documents.copy()
+    first = extract(seed_documents, codebook)
+    second = extract(seed_documents, codebook)
+    pd.testing.assert_frame_equal(first, second)
+    pd.testing.assert_frame_equal(seed_documents, before)
+
+
+def test_seed_events_code_nothing(seed_documents, codebook):
+    statements = extract(seed_documents, codebook)
+    quotes = " ".join(statements["quote"])
+    assert "oil rig" not in quotes and "46,000 drones" not in quotes
+
+
+WORDS = [
+    *list("abcdefg ,.;:“”\"'?!\n-"),
+    "Russia ",
+    "Kyiv ",
+    "rejected ",
+    "said ",
+    "not ",
+    "Donbas ",
+    "ceasefire ",
+    "sanctions ",
+    "which ",
+    "by ",
+    "if ",
+    "must ",
+    "He ",
+    "NATO ",
+    "US ",
+    "U.S. ",
+    "troops ",
+    "—",
+    "’s ",
+]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(WORDS), max_size=60).map("".join))
+def test_any_text_extracts_with_exact_offsets(text):
+    from toolkit import load_codebook
+
+    cb = load_codebook()
+    docs = documents_from_texts({"d": text})
+    statements = extract(docs, cb)
+    for row in statements.itertuples():
+        assert text[row.start : row.end] == row.quote

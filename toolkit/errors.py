@@ -1,0 +1,84 @@
+"""The toolkit's own exceptions.
+
+Every error a user can cause by their input is one of these. Each carries *where* the
+problem is (a file, a line, a YAML path such as ``issues -> territory -> options``) and
+*how to fix it*, so the command line can print ``error: FILE:LINE: what — fix`` without a
+traceback.
+"""
+
+from __future__ import annotations
+
+from os import PathLike
+
+__all__ = ["CodebookError", "GoldError", "OutputError", "SourceError", "ToolkitError"]
+
+
+class ToolkitError(Exception):
+    """Base class of every error caused by the user's input.
+
+    Parameters
+    ----------
+    message:
+        What is wrong, in one sentence.
+    path:
+        The file the problem is in, if any.
+    line:
+        1-based line number in ``path``, if known.
+    location:
+        A position inside a structured file, e.g. ``parties -> UA -> aliases[3]``.
+    fix:
+        What the user should do about it.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | PathLike[str] | None = None,
+        line: int | None = None,
+        location: str | None = None,
+        fix: str | None = None,
+    ) -> None:
+        self.message = message
+        self.path = None if path is None else str(path)
+        self.line = line
+        self.location = location
+        self.fix = fix
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = self.path if self.line is None else f"{self.path}:{self.line}"
+            where += ": "
+        elif self.line is not None:
+            where = f"line {self.line}: "
+        if self.location:
+            where += f"{self.location}: "
+        text = f"{where}{self.message}"
+        if self.fix:
+            text += f" — {self.fix}"
+        return text
+
+    def __reduce__(self):  # keep pickling (used by multiprocessing and hypothesis) working
+        return (_rebuild, (type(self), self.message, self.path, self.line, self.location, self.fix))
+
+
+def _rebuild(cls, message, path, line, location, fix):
+    return cls(message, path=path, line=line, location=location, fix=fix)
+
+
+class CodebookError(ToolkitError):
+    """The codebook YAML is malformed or breaks the codebook schema."""
+
+
+class SourceError(ToolkitError):
+    """A source text cannot be read: missing, not UTF-8, binary, bad front-matter or date."""
+
+
+class GoldError(ToolkitError):
+    """A gold-standard CSV is malformed or uses keys the codebook does not define."""
+
+
+class OutputError(ToolkitError):
+    """An output path is unsafe: inside ``seeds/``, equal to an input, or not writable."""

@@ -1,0 +1,222 @@
+"""Score extracted statements against a hand-coded gold set.
+
+Evaluation is per document, over distinct tuples, as the coding scheme defines it:
+
+- *tuple* level: ``(doc_id, party, issue, option, polarity)``;
+- *pair* level: ``(doc_id, party, issue)``.
+
+For an issue with exactly two options, opposing one is supporting the other, so both sides
+are normalised to ``support`` of one option before comparing. A gold row with
+``required=no`` marks an ambiguous tuple: finding it is not rewarded, missing it is not
+punished.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .codebook import Codebook
+from .errors import GoldError
+from .schema import GOLD_COLUMNS, TUPLE_COLUMNS
+
+__all__ = ["Evaluation", "evaluate", "load_gold", "normalise_tuples"]
+
+_PAIR = ["doc_id", "party", "issue"]
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Scores, misses and extras of one evaluation; each a DataFrame."""
+
+    scores: pd.DataFrame  # one row per level: tp, fp, fn, precision, recall, f1
+    misses: pd.DataFrame  # gold tuples not found
+    extras: pd.DataFrame  # found tuples not in gold
+    per_document: pd.DataFrame  # tuple-level scores per document
+
+    def _repr_html_(self) -> str:
+        return self.scores.to_html(index=False, float_format=lambda x: f"{x:.3f}")
+
+    def summary(self) -> str:
+        """The scores as plain text, then every miss and every extra."""
+        lines = []
+        for row in self.scores.itertuples(index=False):
+            lines.append(
+                f"{row.level:<6} precision {row.precision:.3f}  recall {row.recall:.3f}  "
+                f"F1 {row.f1:.3f}  (tp {row.tp}, fp {row.fp}, fn {row.fn})"
+            )
+        for title, frame in (("missed", self.misses), ("extra", self.extras)):
+            lines.append(f"\n{title} ({len(frame)}):")
+            for r in frame.itertuples(index=False):
+                lines.append(f"  {r.doc_id}  {r.party} {r.issue} {r.option} {r.polarity}")
+        return "\n".join(lines)
+
+
+def load_gold(path: str | Path, codebook: Codebook) -> pd.DataFrame:
+    """Read a gold CSV (``doc_id,party,issue,option,polarity[,required]``) and check its keys.
+
+    Raises :class:`~toolkit.errors.GoldError` naming the file and line of the first bad row.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise GoldError("gold file not found", path=path, fix="check the path")
+    if path.is_dir():
+        raise GoldError(
+            "this is a folder, not a gold CSV file", path=path, fix="pass the CSV file itself"
+        )
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise GoldError(
+            f"not UTF-8 (byte offset {exc.start})", path=path, fix="save the CSV as UTF-8"
+        ) from None
+    return parse_gold(text, codebook, source=str(path))
+
+
+def parse_gold(text: str, codebook: Codebook, *, source: str = "<gold>") -> pd.DataFrame:
+    """Validate gold CSV text; see :func:`load_gold`."""
+    reader = csv.reader(io.StringIO(text))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise GoldError(
+            "the gold file is empty",
+            path=source,
+            line=1,
+            fix=f"start it with the header {','.join(GOLD_COLUMNS)}",
+        ) from None
+    header = [h.strip() for h in header]
+    missing = [c for c in TUPLE_COLUMNS if c not in header]
+    if missing:
+        raise GoldError(
+            f"missing column(s) {missing}",
+            path=source,
+            line=1,
+            fix=f"the header must name {','.join(TUPLE_COLUMNS)}[,required]",
+        )
+    unknown = [c for c in header if c not in GOLD_COLUMNS and c != "note"]
+    if unknown:
+        raise GoldError(
+            f"unknown column(s) {unknown}",
+            path=source,
+            line=1,
+            fix=f"allowed columns are {list(GOLD_COLUMNS)} and note",
+        )
+    rows = []
+    for lineno, values in enumerate(reader, start=2):
+        if not any(v.strip() for v in values):
+            continue
+        if len(values) != len(header):
+            raise GoldError(
+                f"expected {len(header)} fields, found {len(values)}",
+                path=source,
+                line=lineno,
+                fix="check for a missing or extra comma",
+            )
+        row = {h: v.strip() for h, v in zip(header, values, strict=True)}
+        _check_row(row, codebook, source, lineno)
+        required = row.get("required", "yes").lower() or "yes"
+        rows.append({**{c: row[c] for c in TUPLE_COLUMNS}, "required": required != "no"})
+    return pd.DataFrame(rows, columns=list(GOLD_COLUMNS)).astype({"required": bool})
+
+
+def _check_row(row: dict, codebook: Codebook, source: str, line: int) -> None:
+    def bad(message: str, fix: str) -> GoldError:
+        return GoldError(message, path=source, line=line, fix=fix)
+
+    if not row["doc_id"]:
+        raise bad("empty doc_id", "give the document id (its front-matter id or file stem)")
+    if row["party"] not in codebook.party_keys:
+        raise bad(f"unknown party {row['party']!r}", f"use one of {list(codebook.party_keys)}")
+    if row["issue"] not in codebook.issue_keys:
+        raise bad(f"unknown issue {row['issue']!r}", f"use one of {list(codebook.issue_keys)}")
+    options = codebook.issue(row["issue"]).option_keys
+    if row["option"] not in options:
+        raise bad(
+            f"unknown option {row['option']!r} for issue {row['issue']!r}",
+            f"use one of {list(options)}",
+        )
+    if row["polarity"] not in ("support", "oppose"):
+        raise bad(f"unknown polarity {row['polarity']!r}", "use support or oppose")
+    if row.get("required", "yes").lower() not in ("yes", "no", ""):
+        raise bad(f"required must be yes or no, not {row['required']!r}", "write yes or no")
+
+
+def normalise_tuples(frame: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
+    """Rewrite ``oppose X`` as ``support Y`` on two-option issues, as the scheme counts them."""
+    out = frame.copy()
+    out["option"] = out["option"].astype(object)
+    out["polarity"] = out["polarity"].astype(object)
+    for i in range(len(out)):
+        if out["polarity"].iat[i] == "oppose":
+            other = codebook.other_option(str(out["issue"].iat[i]), str(out["option"].iat[i]))
+            if other is not None:
+                out.iat[i, out.columns.get_loc("option")] = other
+                out.iat[i, out.columns.get_loc("polarity")] = "support"
+    return out
+
+
+def evaluate(
+    statements: pd.DataFrame,
+    gold: pd.DataFrame,
+    codebook: Codebook,
+    doc_ids: list[str] | None = None,
+) -> Evaluation:
+    """Precision, recall and F1 of ``statements`` against ``gold``.
+
+    Documents scored are those in ``gold`` plus any in ``doc_ids`` (a document with no gold
+    rows then counts every statement found in it as an extra).
+
+    >>> ev = evaluate(statements, load_gold("data/gold/seed.csv", cb), cb)  # doctest: +SKIP
+    >>> ev.scores                                                            # doctest: +SKIP
+    """
+    scope = set(gold["doc_id"]) | set(doc_ids or [])
+    found = statements[list(TUPLE_COLUMNS)].astype(object)
+    found = found[found["doc_id"].isin(scope)]
+    found = normalise_tuples(found, codebook).drop_duplicates()
+    gold = normalise_tuples(gold, codebook)
+    # A tuple marked ambiguous anywhere is ambiguous; required wins only if never marked no.
+    gold = gold.groupby(list(TUPLE_COLUMNS), as_index=False, sort=True)["required"].min()
+
+    scores, per_doc = [], None
+    misses = extras = None
+    for level, keys in (("tuple", list(TUPLE_COLUMNS)), ("pair", _PAIR)):
+        g = gold.groupby(keys, as_index=False, sort=True)["required"].max()
+        f = found[keys].drop_duplicates()
+        merged = g.merge(f, on=keys, how="outer", indicator=True)
+        tp = int(((merged["_merge"] == "both") & merged["required"].eq(True)).sum())
+        fn = int(((merged["_merge"] == "left_only") & merged["required"].eq(True)).sum())
+        fp = int((merged["_merge"] == "right_only").sum())
+        scores.append({"level": level, **_prf(tp, fp, fn)})
+        if level == "tuple":
+            misses = merged[(merged["_merge"] == "left_only") & merged["required"].eq(True)][keys]
+            extras = merged[merged["_merge"] == "right_only"][keys]
+            per_doc = _per_document(merged, scope)
+    return Evaluation(
+        scores=pd.DataFrame(scores),
+        misses=misses.sort_values(keys[:1] + keys[1:]).reset_index(drop=True),
+        extras=extras.sort_values(list(TUPLE_COLUMNS)).reset_index(drop=True),
+        per_document=per_doc,
+    )
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict:
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"tp": tp, "fp": fp, "fn": fn, "precision": precision, "recall": recall, "f1": f1}
+
+
+def _per_document(merged: pd.DataFrame, scope: set[str]) -> pd.DataFrame:
+    rows = []
+    for doc in sorted(scope):
+        d = merged[merged["doc_id"] == doc]
+        tp = int(((d["_merge"] == "both") & d["required"].eq(True)).sum())
+        fn = int(((d["_merge"] == "left_only") & d["required"].eq(True)).sum())
+        fp = int((d["_merge"] == "right_only").sum())
+        rows.append({"doc_id": doc, **_prf(tp, fp, fn)})
+    return pd.DataFrame(rows, columns=["doc_id", "tp", "fp", "fn", "precision", "recall", "f1"])

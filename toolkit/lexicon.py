@@ -1,0 +1,110 @@
+"""General rules of English that tell who holds a position and whether they back it.
+
+Nothing here is about a particular negotiation: these are the verbs, nouns and function
+words journalists use to report what someone wants. The conflict lives in the codebook.
+Each entry is a regular-expression fragment; polarity is +1 (support) or -1 (oppose).
+"""
+
+from __future__ import annotations
+
+# Verbs and nouns that report a stance. The subject (or possessor, or `by` agent) of one of
+# these is the holder of the position in its complement.
+SUPPORT_TRIGGERS: tuple[str, ...] = (
+    r"say|says|said|saying|state[sd]?|stating|statement|stress\w*|emphasi[sz]\w*|underline[sd]?",
+    r"insist\w*|propos\w+|suggest\w*|float\w*|demand\w*|call(?:s|ed|ing)? for|calls? on",
+    r"push\w*(?: for)?|press\w*(?: for)?|urg\w+|want\w*|seek\w*|sought|back\w*|support\w*",
+    r"favou?r\w*|advocat\w+|endors\w+|accept\w*|agree\w*|welcom\w+|offer\w*|plan(?:s|ned)?",
+    r"idea|position|stance|insistence|conditions?|requir\w+|need\w*|deem\w*|consider\w*",
+    r"envisag\w+|envision\w*|believ\w+|argu\w+|maintain\w*|hold|holds|ready|willing|open to",
+    r"prepared|signal\w*|indicat\w+|confirm\w*|announc\w+|declar\w+|told|tell\w*|add\w*",
+    r"not(?:ed|es|ing)|reiterat\w+|repeat\w*|outlin\w+|present\w*|submit\w*|tabl\w+",
+    r"put(?:s|ting)? forward|lay(?:s|ing)? out|laid out|term\w*|dub\w*|describ\w+|approv\w+",
+    r"embrac\w+|champion\w*|lobb\w+|fight\w* for|fought for|hop\w+|expect\w*|aim\w*|intend\w*",
+    r"striv\w+|strove|ensur\w+|promis\w+|pledg\w+|commit\w*|vow\w*|view\w*|see[ns]? as|saw as",
+    r"wish\w*|prefer\w*|request\w*|ask\w*|recommend\w*|envoy's plan|plans?|proposals?|offers?",
+    r"initiative|framework|draft|blueprint|vision|demands?|requests?|preference|priority",
+    r"priorities|goal|objective|aim|red line|wants|insists|warn\w*|made clear|make clear",
+    r"open(?:ness)? to|signed off on|sign off on|concede[sd]?|acknowledg\w+|recogni[sz]\w*",
+    r"explain\w*|wrote|writes|posted|according to|argued|reaffirm\w*|remain\w* committed",
+    r"determined|intent on|keen|eager|resolved|adamant|firm|clear|convinced|sure",
+)
+
+OPPOSE_TRIGGERS: tuple[str, ...] = (
+    r"reject\w*|oppos\w+|refus\w+|rul\w+ out|dismiss\w*|resist\w*|object\w*|balk\w*",
+    r"veto\w*|block\w*|declin\w+|against|condemn\w*|denounc\w+|criticis\w+|criticiz\w+",
+    r"slam\w*|scoff\w*|rebuff\w*|spurn\w*|deplor\w+|decr\w+|reject|rejection|opposition",
+    r"unacceptable|non-starter|nonstarter|out of the question|off the table|no-go",
+    r"brush\w* aside|brushed off|shot down|shoot\w* down|push\w* back (?:on|against)",
+    r"pushback|objection\w*|resistance|refusal|denial|den(?:y|ies|ied|ying)|fear\w*",
+    r"warn\w* against|caution\w* against|argu\w+ against|lobb\w+ against|protest\w*",
+    r"never accept|cannot accept|can't accept|won't accept|will not accept|unwilling|reluctant",
+    r"ridicul\w+|mock\w*|castigat\w+|lambast\w+|attack\w* the (?:idea|plan|proposal)",
+)
+
+# Words that flip the polarity of what follows them inside the same clause.
+NEGATORS = (
+    r"not|n't|never|no longer|neither|nor|cannot|without|hardly|rather than|instead of"
+    r"|no|nothing|nobody|none"
+)
+
+# Function words that make a following party name an object or a place, not a holder.
+NON_AGENT_PREPOSITIONS = (
+    r"in|into|to|for|against|with|on|onto|at|over|across|inside|within|toward|towards|about"
+    r"|regarding|concerning|between|among|amongst|near|throughout|under|around|from|through"
+    r"|upon|beyond|behind|outside|via|than|of|like|unlike|including|visit(?:ed|ing|s)?"
+    r"|urg(?:ed|es|ing)|press(?:ed|es|ing)|told|tell(?:s|ing)?|ask(?:ed|s|ing)|call(?:ed|s|ing) on"
+    r"|pressur(?:ed|es|ing)|persuad(?:ed|es|ing)|convinc(?:ed|es|ing)|forc(?:ed|es|ing)"
+)
+
+# Nouns that make a demonym ("Russian", "European") stand for its party: "Russian officials",
+# "European leaders", "the Ukrainian President".
+ACTOR_NOUNS = (
+    r"officials?|negotiators?|envoys?|delegations?|delegates|diplomats?|leaders?|leadership"
+    r"|government|governments|president|presidency|prime minister|premier|foreign minister"
+    r"|defen[cs]e minister|ministers?|ministry|side|team|authorities|administration"
+    r"|spokes(?:man|woman|person)|lawmakers|parliament|chancellor|counterparts?|partners"
+    r"|allies|nations|countries|states|capitals|powers|mediators|secretary|ambassador"
+    r"|representatives?|sources|aides?|advisers?|advisors?|security council|commission"
+    r"|council|chief|head|commissioner|the Kremlin|foreign office|foreign ministry|cabinet"
+    r"|politicians|establishment|position|demands|proposal|plan|negotiating team|camp"
+)
+
+# Modals and auxiliaries of will: "Ukraine will not accept", "Moscow would agree".
+VOLITION = r"will|would|won't|wouldn't|shall|is ready to|are ready to|is willing to|could|can|may"
+
+# Modals of obligation make their subject the *one obliged*, not the holder:
+# in "Russia must withdraw", the holder is whoever says so.
+OBLIGATION = r"must|should|has to|have to|had to|needs? to|ought to|is required to|are required to|is obliged to|be made to|be forced to"
+
+# Words after which a third-person pronoun or a title refers back to an earlier speaker.
+PRONOUNS = r"he|she|they|his|her|their"
+TITLES = (
+    r"the (?:\w+ )?(?:president|prime minister|premier|chancellor|minister|envoy|spokes(?:man|woman|person)"
+    r"|secretary|official|officials|negotiator|negotiators|leader|diplomat|ambassador|aide|adviser"
+    r"|advisor|commissioner|secretary-general|delegation|administration|government)"
+)
+
+# Verbs that introduce speech, for attributing a quotation to a speaker.
+SPEECH_VERBS = (
+    r"said|says|say|added|adds|told|tells|insisted|insists|stated|states|declared|declares"
+    r"|noted|notes|warned|warns|stressed|stresses|wrote|writes|posted|explained|explains"
+    r"|argued|argues|continued|replied|responded|answered|remarked|asserted|claimed|claims"
+    r"|emphasi[sz]ed|underlined|reiterated|acknowledged|admitted|conceded|recalled|vowed"
+    r"|promised|pledged|repeated|affirmed|announced|observed|commented|suggested|proposed"
+)
+
+# Subordinators that open a condition; the clause is kept in the `condition` column.
+CONDITION = (
+    r"if|unless|provided that|as long as|on condition that|only if|in exchange for|in return for"
+)
+
+# Clause openers of a relative clause that may carry a second holder after a cue:
+# "..., which Russia has termed ...", "..., a move opposed by Ukraine".
+RELATIVE = r"which|that|something|an idea|a move|a step|a plan|a proposal|a demand|a position|an option|a scenario|a concession"
+
+# Verbs and nouns of events: military action, not positions. A sentence whose only verbs
+# are these codes nothing.
+EVENT_WORDS = (
+    r"attack\w*|strik\w+|struck|shell\w*|bomb\w*|launch\w*|fired|killed|wounded|captur\w+"
+    r"|seiz\w+|advanc\w+|offensive|targeted|hit|destroy\w*|disrupt\w*|shot down|intercept\w*"
+)

@@ -1,0 +1,321 @@
+"""Source texts -> the documents DataFrame.
+
+A source is a ``.txt`` or ``.md`` file, optionally starting with YAML front-matter::
+
+    ---
+    id: kyiv-rejects-plan        # doc_id (default: the file name without extension)
+    title: Kyiv rejects the plan
+    date: 2025-12-03
+    outlet: Example Wire
+    url: https://example.org/a
+    ---
+    Article text ...
+
+Files without front-matter take their metadata from a registry (``data/sources.yaml``,
+keyed by file name), and their title from the first line of text. ``load_documents``
+returns one row per file, columns :data:`~toolkit.schema.DOCUMENT_COLUMNS`, where ``text``
+is the body after the front-matter: every offset in later tables indexes into it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from . import _yaml
+from .errors import SourceError
+from .schema import DOCUMENT_COLUMNS, check_columns
+
+__all__ = [
+    "DEFAULT_REGISTRY",
+    "DEFAULT_SOURCES",
+    "SUFFIXES",
+    "EmptySourceWarning",
+    "documents_from_texts",
+    "load_documents",
+    "read_source",
+]
+
+_ROOT = Path(__file__).resolve().parent.parent
+#: The embedded default sources: the seed texts.
+DEFAULT_SOURCES = _ROOT / "seeds"
+#: Metadata for source files that carry no front-matter.
+DEFAULT_REGISTRY = _ROOT / "data" / "sources.yaml"
+#: File types read as sources.
+SUFFIXES = (".txt", ".md")
+_META_KEYS = ("id", "title", "date", "outlet", "url")
+
+
+class EmptySourceWarning(UserWarning):
+    """A source file holds no text; it is kept as a document with no statements."""
+
+
+def load_documents(
+    paths: Iterable[str | Path] | str | Path | None = None,
+    *,
+    registry: str | Path | None = DEFAULT_REGISTRY,
+) -> pd.DataFrame:
+    """Read source files and folders into the documents DataFrame.
+
+    Parameters
+    ----------
+    paths:
+        Files and folders (folders are searched recursively for ``.txt`` and ``.md``).
+        ``None`` means the embedded default, the ``seeds/`` folder.
+    registry:
+        YAML file giving metadata for files without front-matter; ``None`` for none.
+
+    Examples
+    --------
+    >>> docs = load_documents()              # the seed texts
+    >>> list(docs.columns)
+    ['doc_id', 'title', 'date', 'outlet', 'url', 'path', 'text']
+    """
+    if paths is None:
+        paths = [DEFAULT_SOURCES]
+    elif isinstance(paths, (str, Path)):
+        paths = [paths]
+    files = _expand(paths)
+    meta = _load_registry(registry) if registry is not None else {}
+    rows = [read_source(f, registry=meta) for f in files]
+    seen: dict[str, str] = {}
+    for row in rows:
+        if row["doc_id"] in seen:
+            raise SourceError(
+                f"document id {row['doc_id']!r} is used by two files (also {seen[row['doc_id']]})",
+                path=row["path"],
+                fix="give one of them a distinct `id:` in its front-matter, or rename the file",
+            )
+        seen[row["doc_id"]] = row["path"]
+    return _frame(rows)
+
+
+def documents_from_texts(texts: dict[str, str], **meta: Any) -> pd.DataFrame:
+    """Documents from in-memory strings (``{doc_id: text}``), e.g. for tests and notebooks.
+
+    ``meta`` may give ``date``, ``title``, ``outlet`` or ``url`` for all of them.
+    """
+    rows = []
+    for doc_id, text in texts.items():
+        title = meta.get("title") or _first_line(text)
+        rows.append(
+            {
+                "doc_id": str(doc_id),
+                "title": title,
+                "date": _parse_date(meta.get("date"), "<memory>", None),
+                "outlet": meta.get("outlet"),
+                "url": meta.get("url"),
+                "path": None,
+                "text": text,
+            }
+        )
+    return _frame(rows)
+
+
+def read_source(path: str | Path, *, registry: dict[str, dict] | None = None) -> dict[str, Any]:
+    """Read one source file into a documents row (a dict); see :func:`load_documents`."""
+    path = Path(path)
+    if not path.exists():
+        raise SourceError("file not found", path=path, fix="check the path")
+    if path.is_dir():
+        raise SourceError(
+            "this is a folder where a file was expected", path=path, fix="pass a .txt or .md file"
+        )
+    raw = path.read_bytes()
+    text = _decode(raw, path)
+    front, front_lines, body = _split_front_matter(text, path)
+    meta = dict((registry or {}).get(path.name, {}))
+    meta.update(front)
+    if not body.strip():
+        warnings.warn(
+            f"{path}: the file holds no text; it yields no statements",
+            EmptySourceWarning,
+            stacklevel=2,
+        )
+    doc_id = str(meta.get("id") or path.stem)
+    return {
+        "doc_id": doc_id,
+        "title": _text_or_none(meta.get("title")) or _first_line(body) or doc_id,
+        "date": _parse_date(meta.get("date"), path, front_lines.get(("date",))),
+        "outlet": _text_or_none(meta.get("outlet")),
+        "url": _text_or_none(meta.get("url")),
+        "path": str(path),
+        "text": body,
+    }
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _expand(paths: Iterable[str | Path]) -> list[Path]:
+    files: list[Path] = []
+    for p in paths:
+        p = Path(p)
+        if not p.exists():
+            raise SourceError("no such file or folder", path=p, fix="check the path")
+        if p.is_dir():
+            found = sorted(
+                f
+                for f in p.rglob("*")
+                if f.is_file()
+                and f.suffix.lower() in SUFFIXES
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
+            if not found:
+                raise SourceError(
+                    "the folder holds no .txt or .md files",
+                    path=p,
+                    fix="put source texts in it, or pass the files themselves",
+                )
+            files.extend(found)
+        else:
+            files.append(p)
+    return files
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SourceError(
+            "the file is UTF-16 text",
+            path=path,
+            fix="save it as UTF-8 (e.g. `iconv -f UTF-16 -t UTF-8`)",
+        )
+    nul = raw.find(b"\x00", 0, 8192)
+    if nul >= 0:
+        raise SourceError(
+            f"binary file (NUL byte at byte offset {nul})",
+            path=path,
+            fix="pass a plain-text .txt or .md file",
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise SourceError(
+            f"not UTF-8: byte 0x{raw[exc.start]:02x} at byte offset {exc.start}",
+            path=path,
+            line=line,
+            fix="save the file as UTF-8 (e.g. `iconv -f latin1 -t UTF-8`)",
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def _split_front_matter(text: str, path: Path) -> tuple[dict, dict, str]:
+    """Return ``(front_matter, its_lines, body)``; front-matter is optional."""
+    first_nl = text.find("\n")
+    first = text if first_nl < 0 else text[:first_nl]
+    if first.rstrip("\r ") != "---":
+        return {}, {}, text
+    lines = text.split("\n")
+    for i in range(1, len(lines)):
+        if lines[i].rstrip("\r ") in ("---", "..."):
+            block = "\n".join(lines[1:i])
+            body = "\n".join(lines[i + 1 :])
+            break
+    else:
+        raise SourceError(
+            "front-matter starts with '---' but never ends",
+            path=path,
+            line=1,
+            fix="close it with a line holding only '---'",
+        )
+    data, where = _yaml.load(block, source=str(path), error=SourceError, line_offset=1)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise SourceError(
+            f"front-matter must be a mapping, got {type(data).__name__}",
+            path=path,
+            line=2,
+            fix="write `key: value` lines such as `date: 2025-12-01`",
+        )
+    unknown = sorted(set(data) - set(_META_KEYS))
+    if unknown:
+        raise SourceError(
+            f"unknown front-matter key {unknown[0]!r}",
+            path=path,
+            line=where.get((unknown[0],)),
+            fix=f"allowed keys are {list(_META_KEYS)}; check the spelling",
+        )
+    return data, where, body
+
+
+def _parse_date(value: Any, path, line) -> pd.Timestamp:
+    if value is None or value == "":
+        return pd.NaT
+    if isinstance(value, dt.datetime):
+        return pd.Timestamp(value.date())
+    if isinstance(value, dt.date):
+        return pd.Timestamp(value)
+    try:
+        return pd.Timestamp(dt.date.fromisoformat(str(value).strip()))
+    except ValueError:
+        raise SourceError(
+            f"unparseable date {value!r}",
+            path=path,
+            line=line,
+            fix="write it as YYYY-MM-DD, e.g. 2025-12-03",
+        ) from None
+
+
+def _load_registry(path: str | Path) -> dict[str, dict]:
+    path = Path(path)
+    if not path.exists():
+        return {}
+    data, where = _yaml.load(path.read_text(encoding="utf-8"), source=str(path), error=SourceError)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise SourceError(
+            "the registry must map file names to metadata",
+            path=path,
+            line=1,
+            fix="write `file.txt: {date: 2025-12-01, outlet: ...}` entries",
+        )
+    out = {}
+    for name, meta in data.items():
+        if not isinstance(meta, dict):
+            raise SourceError(
+                f"entry {name!r} must be a mapping",
+                path=path,
+                line=where.get((name,)),
+                fix="write `date:`, `title:` ... under it",
+            )
+        unknown = sorted(set(meta) - set(_META_KEYS) - {"note"})
+        if unknown:
+            raise SourceError(
+                f"unknown key {unknown[0]!r} for {name!r}",
+                path=path,
+                line=where.get((name, unknown[0])),
+                fix=f"allowed keys are {[*_META_KEYS, 'note']}",
+            )
+        out[str(name)] = {k: v for k, v in meta.items() if k != "note"}
+    return out
+
+
+def _first_line(text: str) -> str | None:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip().lstrip("#").strip()
+    return None
+
+
+def _text_or_none(value: Any) -> str | None:
+    if value is None:
+        return None
+    value = str(value).strip()
+    return value or None
+
+
+def _frame(rows: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=list(DOCUMENT_COLUMNS))
+    frame["date"] = pd.to_datetime(frame["date"])
+    for col in ("doc_id", "title", "outlet", "url", "path", "text"):
+        frame[col] = frame[col].astype(object)
+    frame = frame.sort_values("doc_id", kind="stable").reset_index(drop=True)
+    return check_columns(frame, DOCUMENT_COLUMNS, "documents")
