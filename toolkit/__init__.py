@@ -11,7 +11,8 @@ Widgets (``toolkit.widgets``) need ipywidgets and are imported on their own.
 
 from .codebook import Codebook, Issue, Option, Party, load_codebook
 from .errors import CodebookError, GoldError, OutputError, SourceError, ToolkitError
-from .extract import extract, match
+from .extract import extract
+from .match import match
 from .sources import documents_from_texts, load_documents
 
 __all__ = [

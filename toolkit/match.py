@@ -1,0 +1,882 @@
+"""Reading one sentence: who holds which position on which issue, and with what polarity.
+
+:func:`match` is a pure function of a sentence, a codebook and what the sentence inherits
+from the text around it (:class:`Context`); it returns :class:`Match` objects and needs no
+pandas. :mod:`toolkit.extract` runs it over documents and builds the statements table.
+
+How a sentence is read
+----------------------
+*Cues* come from the codebook: each option's patterns. *Mentions* of parties come from the
+codebook's aliases and demonyms. Who *holds* a position, and whether they back or oppose
+it, comes from general rules of English (:mod:`toolkit.lexicon`), tried in this order:
+
+- a relative or passive clause right after the cue ("…, which Russia has termed …",
+  "…, a move opposed by Ukraine");
+- the nearest party to the left that is the subject of a stance verb or noun governing
+  the cue ("Kyiv rejected any handover", "Russia's demand for …", "a plan backed by
+  Washington"), with the polarity of that verb chain and its negations
+  ("will not accept" = oppose, "refused to rule out" = support);
+- inside a quotation, the quotation's speaker ("“We will never give up Donbas,” he said");
+- an attribution after the cue ("…, Peskov said", "according to the Kremlin");
+- a pronoun or title ("He added …", "the spokesman said") stands for the holder of the
+  sentence before; a list item under "Russia demands:" belongs to Russia.
+
+A mention inside a cue is the content of a position, not its holder ("Russia demands that
+Ukraine withdraw from Donbas"). A party after a preposition is a place or an object, not a
+holder ("talks in Berlin", "pressure on Kyiv"). A cue introduced as a topic ("proposals
+regarding security guarantees") is not a stance. Sentences with no stance verb code nothing,
+so attacks and other events are not positions.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from . import lexicon as lx
+from ._prefilter import anchors
+from .codebook import Codebook
+
+__all__ = [
+    "Context",
+    "Cue",
+    "Match",
+    "Mention",
+    "Rules",
+    "find_cues",
+    "find_mentions",
+    "match",
+    "rules_for",
+]
+
+
+# --------------------------------------------------------------------------- data types
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A party named in a sentence; offsets are relative to the sentence."""
+
+    start: int
+    end: int
+    party: str
+    text: str
+    kind: str = "name"  # name | demonym | pronoun | speaker
+
+
+@dataclass(frozen=True)
+class Cue:
+    """An option's pattern matched in a sentence; ``sign`` is -1 for a negative pattern."""
+
+    start: int
+    end: int
+    issue: str
+    option: str
+    sign: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Match:
+    """One statement found in one sentence (offsets relative to the sentence)."""
+
+    party: str
+    actor: str
+    issue: str
+    option: str
+    polarity: str
+    cue: str
+    cue_start: int
+    cue_end: int
+    rule: str
+    condition: str = ""
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a sentence inherits from the text around it."""
+
+    previous: Mention | None = None  # holder of the previous sentence, for "he", "the minister"
+    speaker: Mention | None = None  # speaker of a quotation the sentence is inside
+    quote_spans: tuple[tuple[int, int], ...] = ()  # quoted stretches, sentence offsets
+    topics: frozenset[str] = frozenset()  # issues named in the sentences just before
+    list_holder: tuple[Mention, int] | None = None  # "Russia demands:" before a list item
+
+
+# --------------------------------------------------------------------------- compiled rules
+
+
+_WORD = re.compile(r"\w+(?:[’'.\-]\w+)*|[^\w\s]")
+_QUOTE_CHARS = '"“”«»'
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _flat(parts: Iterable[str]) -> str:
+    return "|".join(parts)
+
+
+class Rules:
+    """A codebook's patterns, compiled once; get it with :func:`rules_for`."""
+
+    def __init__(self, codebook: Codebook) -> None:
+        self.alias_party: dict[str, str] = {}
+        demonym_party: dict[str, str] = {}
+        for party in codebook.parties:
+            for alias in party.aliases:
+                self.alias_party[alias] = party.key
+            for demonym in party.demonyms:
+                demonym_party[demonym.lower()] = party.key
+        self.demonym_party = demonym_party
+        self.aliases = re.compile(
+            r"(?<![\w\-])(?:" + _alternation(self.alias_party) + r")(?![\w\-]|\.\w)"
+        )
+        self.demonyms = re.compile(
+            r"(?<![\w\-])(?P<dem>"
+            + _alternation(demonym_party)
+            + r")(?:\s+(?:[A-Z][\w\-]*|chief|top|senior|lead|foreign|defen[cs]e|deputy|special|peace|security|national|own|\w+ing))*?"
+            + r"\s+(?i:(?P<noun>"
+            + lx.ACTOR_NOUNS
+            + r"))\b",
+            re.IGNORECASE,
+        )
+        self.cues: list[tuple[str, str, int, bool, re.Pattern]] = []
+        self.topics: dict[str, re.Pattern] = {}
+        for issue in codebook.issues:
+            if issue.context:
+                self.topics[issue.key] = re.compile("|".join(issue.context), re.IGNORECASE)
+            for opt in issue.options:
+                for p in opt.patterns:
+                    self.cues.append((issue.key, opt.key, 1, False, re.compile(p, re.IGNORECASE)))
+                for p in opt.context_patterns:
+                    self.cues.append((issue.key, opt.key, 1, True, re.compile(p, re.IGNORECASE)))
+                for p in opt.negative_patterns:
+                    self.cues.append((issue.key, opt.key, -1, False, re.compile(p, re.IGNORECASE)))
+        # Literals one of which every match of a cue contains: a cue whose anchors are not in
+        # a sentence cannot match there, and is not run (see toolkit._prefilter).
+        self.anchors = [anchors(c[4].pattern) for c in self.cues]
+        self.topic_anchors = {k: anchors(p.pattern) for k, p in self.topics.items()}
+        every = {
+            a for group in (*self.anchors, *self.topic_anchors.values()) if group for a in group
+        }
+        self.all_anchors: tuple[str, ...] = tuple(sorted(every))
+
+    def anchors_in(self, folded: str, candidates: tuple[str, ...] | None = None) -> frozenset[str]:
+        """The anchors (of ``candidates``, default all) found in casefolded text."""
+        return frozenset(
+            a for a in (self.all_anchors if candidates is None else candidates) if a in folded
+        )
+
+
+@functools.lru_cache(maxsize=16)
+def rules_for(codebook: Codebook) -> Rules:
+    """The compiled rules of ``codebook`` (cached: compile once, reuse in every sentence)."""
+    return Rules(codebook)
+
+
+_OPPOSE = re.compile(r"\b(?:" + _flat(lx.OPPOSE_TRIGGERS) + r")\b", re.IGNORECASE)
+# One scan for both kinds; at one position an oppose trigger wins ("never accept").
+_TRIGGER = re.compile(
+    r"\b(?:(?P<o>" + _flat(lx.OPPOSE_TRIGGERS) + r")|(?:" + _flat(lx.SUPPORT_TRIGGERS) + r"))\b",
+    re.IGNORECASE,
+)
+_NEGATOR = re.compile(r"\b(?:" + lx.NEGATORS + r")\b|n't\b", re.IGNORECASE)
+_NON_AGENT = re.compile(r"^(?:" + lx.NON_AGENT_PREPOSITIONS + r")$", re.IGNORECASE)
+_VOLITION = re.compile(r"\b(?:" + lx.VOLITION + r")\b", re.IGNORECASE)
+_OBLIGATION = re.compile(r"\b(?:" + lx.OBLIGATION + r")\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:" + lx.PRONOUNS + r")\b", re.IGNORECASE)
+_TITLE = re.compile(r"\b(?:" + lx.TITLES + r")\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:we|I|our|us|my|me)\b", re.IGNORECASE)
+_SPEECH = re.compile(r"(?:" + lx.SPEECH_VERBS + r")$", re.IGNORECASE)
+_CONDITION = re.compile(r"\b(?:" + lx.CONDITION + r")\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"^(?:" + lx.RELATIVE + r")$", re.IGNORECASE)
+_EVALUATIVE_NEG = re.compile(
+    r"^\W*(?:\w+\W+){0,4}?(?:is|was|are|were|would be|will be|remains?|be|seen as|called it|calls it)\s+"
+    r"(?:\w+\s+)?(?:unacceptable|a non-starter|non-starter|out of the question|off the table|"
+    r"impossible|unrealistic|absurd|a red line|not acceptable|not an option|a trap)\b",
+    re.IGNORECASE,
+)
+# Words before a cue that make it a topic rather than a stance: "proposals regarding security
+# guarantees", "talks on sanctions". "on", "over", "of" and "for" count only when no stance
+# word precedes them ("insisted on", "the idea of", "called for" keep the cue a stance).
+_TOPICAL = frozenset(
+    ["regarding", "about", "concerning", "surrounding", "re", "discuss", "discussed", "discussing"]
+)
+_TOPICAL_WEAK = frozenset(["on", "over", "of", "for", "around", "into"])
+_DETERMINERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "any",
+        "all",
+        "some",
+        "its",
+        "their",
+        "his",
+        "her",
+        "this",
+        "that",
+        "these",
+        "those",
+    ]
+)
+_CLOSERS = frozenset(
+    {
+        ",",
+        ";",
+        ":",
+        "—",
+        "–",
+        "(",
+        ")",
+        "but",
+        "while",
+        "whereas",
+        "although",
+        "though",
+        "however",
+        "yet",
+    }
+)
+_LINKS = frozenset({"to", "that", "not", "be", "also", "only", "still", "it", "is", "for", "on"})
+_AUX = frozenset(
+    [
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "shall",
+        "should",
+        "must",
+        "do",
+        "does",
+        "did",
+        "also",
+        "reportedly",
+        "now",
+        "still",
+        "again",
+        "already",
+        "firmly",
+        "repeatedly",
+        "publicly",
+        "privately",
+        "strongly",
+        "reluctantly",
+        "ultimately",
+        "long",
+        "so",
+        "far",
+        "been",
+        "being",
+    ]
+)
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    text: str
+    kind: str  # W word, P punctuation, M mention, T trigger, N negator, C cue-covered
+    sign: int = 1
+    mention: Mention | None = None
+    cue: int = -1  # index of the covering cue for kind C
+
+
+def _tokens(sentence: str, mentions: list[Mention], cues: list[Cue]) -> list[_Tok]:
+    cover = [-1] * (len(sentence) + 1)
+    for i, cue in enumerate(cues):
+        for j in range(cue.start, cue.end):
+            if cover[j] == -1:
+                cover[j] = i
+    toks: list[_Tok] = []
+    mention_at = {m.start: m for m in mentions}
+    skip_to = -1
+    triggers = _trigger_spans(sentence)
+    for m in _WORD.finditer(sentence):
+        s, e = m.span()
+        if s < skip_to:
+            continue
+        if cover[s] != -1:
+            toks.append(_Tok(s, e, m.group(), "C", cue=cover[s]))
+            continue
+        if s in mention_at:
+            men = mention_at[s]
+            toks.append(_Tok(men.start, men.end, men.text, "M", mention=men))
+            skip_to = men.end
+            continue
+        if s in triggers:
+            t_end, sign = triggers[s]
+            toks.append(_Tok(s, t_end, sentence[s:t_end], "T", sign=sign))
+            skip_to = t_end
+            continue
+        word = m.group()
+        if _NEGATOR.fullmatch(word) or word.lower().endswith("n't"):
+            if (
+                word.lower() == "no"
+                and e < len(sentence)
+                and sentence[e : e + 7].lower().startswith(" longer")
+            ):
+                pass
+            toks.append(_Tok(s, e, word, "N"))
+            continue
+        toks.append(_Tok(s, e, word, "W" if word[0].isalnum() else "P"))
+    return toks
+
+
+def _trigger_spans(sentence: str) -> dict[int, tuple[int, int]]:
+    return {
+        m.start(): (m.end(), -1 if m.group("o") is not None else 1)
+        for m in _TRIGGER.finditer(sentence)
+    }
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def find_mentions(sentence: str, codebook: Codebook) -> list[Mention]:
+    """Party mentions in ``sentence``: aliases, and demonyms before an actor noun."""
+    return _find_mentions(rules_for(codebook), sentence)
+
+
+def _find_mentions(rules: Rules, sentence: str) -> list[Mention]:
+    found: list[Mention] = []
+    taken = [False] * (len(sentence) + 1)
+    for m in rules.demonyms.finditer(sentence):
+        party = rules.demonym_party.get(m.group("dem").lower())
+        if party is None:
+            continue
+        found.append(Mention(m.start(), m.end(), party, m.group(), "demonym"))
+        for j in range(m.start(), m.end()):
+            taken[j] = True
+    for m in rules.aliases.finditer(sentence):
+        if taken[m.start()]:
+            continue
+        found.append(Mention(m.start(), m.end(), rules.alias_party[m.group()], m.group()))
+    found.sort(key=lambda x: x.start)
+    return found
+
+
+def find_cues(sentence: str, codebook: Codebook, topics: frozenset[str] = frozenset()) -> list[Cue]:
+    """Option cues in ``sentence``; context cues count when their issue is in ``topics``
+    or named in the sentence itself. Overlapping cues of one issue keep the longest."""
+    rules = rules_for(codebook)
+    return _find_cues(rules, sentence, topics_here(rules, sentence), topics)
+
+
+def _find_cues(
+    rules: Rules,
+    sentence: str,
+    here: frozenset[str],
+    topics: frozenset[str],
+    present: frozenset[str] | None = None,
+) -> list[Cue]:
+    if present is None:
+        present = rules.anchors_in(sentence.casefold())
+    cues: list[Cue] = []
+    for (issue, option, sign, needs_context, pattern), anchor in zip(
+        rules.cues, rules.anchors, strict=True
+    ):
+        if needs_context and issue not in here and issue not in topics:
+            continue
+        if anchor is not None and anchor.isdisjoint(present):
+            continue
+        for found in pattern.finditer(sentence):
+            if found.end() > found.start():
+                cues.append(Cue(found.start(), found.end(), issue, option, sign, found.group()))
+    if not cues:
+        return cues
+    # Within an issue, a longer cue that overlaps a shorter one wins ("no security
+    # guarantees" over "security guarantees").
+    cues.sort(key=lambda c: (-(c.end - c.start), c.start))
+    kept: list[Cue] = []
+    for cue in cues:
+        if any(k.issue == cue.issue and k.start < cue.end and cue.start < k.end for k in kept):
+            continue
+        kept.append(cue)
+    kept.sort(key=lambda c: (c.start, c.issue, c.option))
+    return kept
+
+
+def topics_here(
+    rules: Rules, sentence: str, present: frozenset[str] | None = None
+) -> frozenset[str]:
+    """Issues whose context words appear in ``sentence`` (``present``: its anchors, if known)."""
+    if present is None:
+        present = rules.anchors_in(sentence.casefold())
+    return frozenset(
+        k
+        for k, pat in rules.topics.items()
+        if (rules.topic_anchors[k] is None or not rules.topic_anchors[k].isdisjoint(present))
+        and pat.search(sentence)
+    )
+
+
+def match(sentence: str, codebook: Codebook, context: Context | None = None) -> list[Match]:
+    """Statements in one sentence.
+
+    >>> from toolkit import load_codebook
+    >>> cb = load_codebook()
+    >>> [(m.party, m.issue, m.option, m.polarity)
+    ...  for m in match("Kyiv rejected any handover of the Donetsk region.", cb)]
+    [('UA', 'territory', 'cede_donbas', 'oppose')]
+    """
+    return match_with(rules_for(codebook), sentence, context or Context())
+
+
+def match_with(
+    rules: Rules,
+    sentence: str,
+    context: Context,
+    here: frozenset[str] | None = None,
+    present: frozenset[str] | None = None,
+) -> list[Match]:
+    """:func:`match` with compiled rules; ``here`` (the sentence's topics) and ``present``
+    (its anchors, see :mod:`toolkit._prefilter`) are computed when not given."""
+    if _is_question(sentence):
+        return []
+    if present is None:
+        present = rules.anchors_in(sentence.casefold())
+    if here is None:
+        here = topics_here(rules, sentence, present)
+    cues = _find_cues(rules, sentence, here, context.topics, present)
+    if not cues:
+        return []
+    mentions = _resolve_references(sentence, _find_mentions(rules, sentence), context)
+    toks = _tokens(sentence, mentions, cues)
+    found: list[Match] = []
+    seen: set[tuple] = set()
+    for i, cue in enumerate(cues):
+        for holder, sign, rule in _holders(i, cue, toks, sentence, context):
+            polarity = "support" if sign * cue.sign > 0 else "oppose"
+            key = (holder.party, cue.issue, cue.option, polarity)
+            if key in seen:
+                continue
+            seen.add(key)
+            found.append(
+                Match(
+                    party=holder.party,
+                    actor=holder.text,
+                    issue=cue.issue,
+                    option=cue.option,
+                    polarity=polarity,
+                    cue=cue.text,
+                    cue_start=cue.start,
+                    cue_end=cue.end,
+                    rule=rule,
+                    condition=_condition(sentence, cue),
+                )
+            )
+    return found
+
+
+def _is_question(sentence: str) -> bool:
+    return sentence.rstrip(" \"'”’)").endswith("?")
+
+
+def _resolve_references(sentence: str, mentions: list[Mention], context: Context) -> list[Mention]:
+    """Add pronouns, titles and first-person words that stand for a known party."""
+    taken = [(m.start, m.end) for m in mentions]
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    extra: list[Mention] = []
+    if context.previous is not None:
+        prev = context.previous
+        for pattern in (_PRONOUN, _TITLE):
+            for m in pattern.finditer(sentence):
+                if free(m.start(), m.end()):
+                    extra.append(
+                        Mention(
+                            m.start(), m.end(), prev.party, f"{m.group()} ({prev.text})", "pronoun"
+                        )
+                    )
+                    taken.append((m.start(), m.end()))
+    speakers = [(s, e) for s, e in context.quote_spans]
+    if context.speaker is not None and speakers:
+        for m in _FIRST_PERSON.finditer(sentence):
+            inside = any(s <= m.start() < e for s, e in speakers)
+            if inside and free(m.start(), m.end()):
+                extra.append(
+                    Mention(
+                        m.start(),
+                        m.end(),
+                        context.speaker.party,
+                        f"{m.group()} ({context.speaker.text})",
+                        "speaker",
+                    )
+                )
+                taken.append((m.start(), m.end()))
+    if not extra:
+        return mentions
+    return sorted(mentions + extra, key=lambda x: x.start)
+
+
+def _eligible(toks: list[_Tok], k: int) -> bool:
+    """A mention can hold a position unless it follows a preposition (a place or an object)."""
+    j = k - 1
+    while j >= 0 and (
+        toks[j].text.lower() in _DETERMINERS
+        or toks[j].kind == "M"
+        or (toks[j].text in ("and", ",", "&") and j > 0 and toks[j - 1].kind == "M")
+        or (toks[j].kind == "W" and toks[j].text[:1].isupper() and j > 0)
+    ):
+        j -= 1
+    if j < 0:
+        return True
+    if toks[j].text.lower() == "with":
+        # "with Russian officials pushing to keep control": the subject of an absolute clause
+        nxt = next(
+            (t for t in toks[k + 1 : k + 4] if t.kind != "M" and t.text not in ("and", ",")), None
+        )
+        return nxt is not None and (nxt.kind == "T" or nxt.text.endswith("ing"))
+    return not _NON_AGENT.match(toks[j].text)
+
+
+def _possessive(toks: list[_Tok], k: int, sentence: str) -> bool:
+    end = toks[k].end
+    return sentence[end : end + 2] in ("'s", "’s") or (
+        sentence[end : end + 1] in ("'", "’") and toks[k].text.endswith("s")
+    )
+
+
+def _coordinated(toks: list[_Tok], k: int) -> list[Mention]:
+    """The mention at ``k`` and those joined to it by "and", "," or "as well as"."""
+    out = [toks[k].mention]
+    j = k - 1
+    while (
+        j >= 1
+        and toks[j].text.lower() in ("and", ",", "&", "or", "nor")
+        and toks[j - 1].kind == "M"
+    ):
+        out.append(toks[j - 1].mention)
+        j -= 2
+    j = k + 1
+    while (
+        j + 1 < len(toks)
+        and toks[j].text.lower() in ("and", ",", "&", "or", "nor")
+        and toks[j + 1].kind == "M"
+    ):
+        out.append(toks[j + 1].mention)
+        j += 2
+    return out
+
+
+def _holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context):
+    """Yield ``(mention, sign, rule)`` for everyone who holds a position on ``cue``."""
+    inside = [i for i, t in enumerate(toks) if t.end > cue.start and t.start < cue.end]
+    if not inside:
+        return
+    first, last = inside[0], inside[-1]
+    found = False
+    evaluative = -1 if _EVALUATIVE_NEG.match(sentence[cue.end :]) else 1
+
+    # 1. A relative or passive clause right after the cue.
+    for mention, sign in _after_cue(toks, last + 1):
+        found = True
+        yield mention, sign, "relative"
+
+    in_quote = _quote_of(cue.start, context.quote_spans)
+    floor = 0
+    if in_quote is not None:
+        floor = next((i for i, t in enumerate(toks) if t.start >= in_quote[0]), 0)
+
+    # A cue introduced only as a topic ("proposals regarding security guarantees") is not a
+    # position of the subject.
+    j = first - 1
+    while j >= 0 and toks[j].text.lower() in _DETERMINERS | {"“", '"', "‘", "'"}:
+        j -= 1
+    topical = (
+        j >= 0
+        and toks[j].kind != "T"
+        and (
+            toks[j].text.lower() in _TOPICAL
+            or (toks[j].text.lower() in _TOPICAL_WEAK and not (j > 0 and toks[j - 1].kind == "T"))
+        )
+    )
+
+    # 2. Leftwards: the subject of the stance verb chain governing the cue.
+    if not topical:
+        for mention, sign, rule in _left_holders(toks, first, floor, sentence):
+            found = True
+            yield mention, sign * evaluative, rule
+
+    if found:
+        return
+    # 3. Inside a quotation: its speaker.
+    if in_quote is not None and context.speaker is not None and not topical:
+        yield context.speaker, _chain_sign(toks, floor, first) * evaluative, "quote"
+        return
+    # 4. An attribution after the cue: "…, Peskov said", "according to Kyiv".
+    attributed = _attribution_after(toks, last + 1)
+    if attributed is not None and not topical:
+        yield attributed, _chain_sign(toks, 0, first) * evaluative, "attribution"
+        return
+    # 5. A list item under "Russia demands:".
+    if context.list_holder is not None and not topical:
+        holder, sign = context.list_holder
+        yield holder, sign * _chain_sign(toks, 0, first) * evaluative, "list"
+
+
+def _after_cue(toks: list[_Tok], k: int):
+    """Holders in "…, which X has termed", "…, a move opposed by X", "… backed by X"."""
+    n = len(toks)
+    j = k
+    words = 0
+    # Skip a short stretch of plain words and closing quotes: "“free economic zone” in Donbas".
+    while (
+        j < n
+        and toks[j].kind in ("W", "P")
+        and toks[j].text not in (",", ";", ".", "(")
+        and words < 5
+    ):
+        if toks[j].kind == "W" and _RELATIVE.match(toks[j].text):
+            break
+        words += 1
+        j += 1
+    if j < n and toks[j].text in (",", "(", "—", "–"):
+        j += 1
+    # "a move", "an idea", "which", "that" ... optionally followed by "is/was".
+    start = j
+    while (
+        j < n
+        and toks[j].kind == "W"
+        and (
+            _RELATIVE.match(toks[j].text)
+            or toks[j].text.lower() in _DETERMINERS
+            or toks[j].text.lower()
+            in (
+                "move",
+                "idea",
+                "step",
+                "plan",
+                "proposal",
+                "option",
+                "scenario",
+                "concession",
+                "demand",
+                "position",
+                "one",
+                "is",
+                "was",
+                "are",
+                "were",
+                "been",
+                "being",
+                "has",
+                "have",
+                "already",
+                "also",
+                "reportedly",
+                "strongly",
+                "long",
+                "firmly",
+            )
+        )
+    ):
+        j += 1
+    relative = j > start
+    if j >= n:
+        return
+    sign = 1
+    # Passive: "opposed by Ukraine", "not backed by Washington".
+    p = j
+    while p < n and toks[p].kind == "N":
+        sign = -sign
+        p += 1
+    if (
+        p + 2 < n + 1
+        and p < n
+        and toks[p].kind == "T"
+        and p + 1 < n
+        and toks[p + 1].text.lower() == "by"
+        and p + 2 < n
+        and toks[p + 2].kind == "M"
+    ):
+        for m in _coordinated(toks, p + 2):
+            yield m, sign * toks[p].sign
+        return
+    # Relative clause: "which Russia has termed", "that Ukraine and Europe deem".
+    if relative and toks[j].kind == "M":
+        group = _coordinated(toks, j)
+        q = j + 1
+        while q < n and (
+            toks[q].text.lower() in ("and", ",", "&", "as", "well") or toks[q].kind == "M"
+        ):
+            q += 1
+        sign = 1
+        steps = 0
+        while q < n and steps < 4 and (toks[q].kind == "N" or toks[q].text.lower() in _AUX):
+            if toks[q].kind == "N":
+                sign = -sign
+            q += 1
+            steps += 1
+        if q < n and toks[q].kind == "T":
+            for m in group:
+                yield m, sign * toks[q].sign
+
+
+def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
+    """Walk left from the cue collecting the verb chain's polarity until a holder is found."""
+    sign = 1
+    open_chain = True
+    governed = False  # a stance verb or modal links a holder to the cue
+    obliged = False
+    j = first - 1
+    since_trigger = 99
+    while j >= floor:
+        t = toks[j]
+        low = t.text.lower()
+        if t.kind == "C":
+            open_chain = False if governed else open_chain
+        elif t.kind == "P" or low in _CLOSERS:
+            if (low in (",", ";", ":", "—", "–") and governed) or low in (
+                "but",
+                "while",
+                "whereas",
+                "although",
+                "though",
+                "however",
+                "yet",
+            ):
+                open_chain = False
+        elif t.kind == "T":
+            if open_chain and (not governed or since_trigger <= 3 or low in ("said", "says")):
+                sign *= t.sign
+            governed = True
+            since_trigger = 0
+        elif t.kind == "N":
+            if open_chain:
+                sign = -sign
+        elif t.kind == "M":
+            if not _eligible(toks, j):
+                j -= 1
+                continue
+            if _possessive(toks, j, sentence):
+                if governed:
+                    for m in _coordinated(toks, j):
+                        yield m, sign, "possessive"
+                    # the chain goes on: "Moscow rejected Kyiv's proposal"
+                    j -= 1
+                    continue
+            elif _agent_start(toks, j) is not None:
+                # "a plan backed by Washington", "welcomed by Paris and Berlin"
+                gs = _agent_start(toks, j)
+                verb = toks[gs - 2]
+                agent_sign = sign * verb.sign
+                if gs >= 3 and toks[gs - 3].kind == "N":
+                    agent_sign = -agent_sign
+                for m in _coordinated(toks, j):
+                    yield m, agent_sign, "agent"
+                j = gs - 3
+                continue
+            elif governed or _links_by_modal(toks, j, first):
+                if obliged and not governed:
+                    j -= 1
+                    continue
+                for m in _coordinated(toks, j):
+                    yield m, sign, "subject"
+                return
+        else:
+            if _OBLIGATION.fullmatch(low):
+                obliged = True
+            elif low in ("if", "unless") and not governed:
+                sign = 1
+        since_trigger += 1
+        j -= 1
+
+
+def _agent_start(toks: list[_Tok], k: int) -> int | None:
+    """Index of the first mention of a "<verb> by X (and Y)" agent group ending at ``k``."""
+    gs = k
+    while gs >= 2 and toks[gs - 1].text.lower() in ("and", ",", "&") and toks[gs - 2].kind == "M":
+        gs -= 2
+    if gs >= 2 and toks[gs - 1].text.lower() == "by" and toks[gs - 2].kind == "T":
+        return gs
+    return None
+
+
+def _links_by_modal(toks: list[_Tok], k: int, first: int) -> bool:
+    """True when a modal of will ("will", "would", "won't") follows the mention before the cue."""
+    for t in toks[k + 1 : first]:
+        if t.kind == "W" and _VOLITION.fullmatch(t.text):
+            return True
+        if t.kind == "N" and t.text.lower() in ("won't", "wouldn't", "never", "cannot"):
+            return True
+        if t.text in (",", ";"):
+            return False
+    return False
+
+
+def _chain_sign(toks: list[_Tok], lo: int, first: int) -> int:
+    """Polarity of the stance words and negations between ``lo`` and the cue."""
+    sign = 1
+    for t in toks[lo:first]:
+        if t.text in (";",) or t.kind == "C":
+            sign = 1
+        elif t.kind == "N" or t.kind == "T":
+            sign *= -1 if t.kind == "N" else t.sign
+    return sign
+
+
+def _attribution_after(toks: list[_Tok], k: int) -> Mention | None:
+    n = len(toks)
+    j = k
+    while j < n and toks[j].kind != "M":
+        if toks[j].kind == "C":
+            return None
+        j += 1
+    if j >= n:
+        return None
+    before = " ".join(t.text.lower() for t in toks[max(k, j - 3) : j])
+    after = toks[j + 1].text if j + 1 < n else ""
+    if (
+        "according to" in before
+        or (j > 0 and _SPEECH.fullmatch(toks[j - 1].text))
+        or (
+            (_SPEECH.fullmatch(after) or (j + 1 < n and toks[j + 1].kind == "T"))
+            and any(t.text in (",", "”", '"', "—") for t in toks[k:j])
+        )
+    ):
+        return toks[j].mention
+    return None
+
+
+def _quote_of(pos: int, spans: tuple[tuple[int, int], ...]) -> tuple[int, int] | None:
+    for s, e in spans:
+        if s <= pos < e:
+            return s, e
+    return None
+
+
+def _condition(sentence: str, cue: Cue) -> str:
+    m = None
+    for m_ in _CONDITION.finditer(sentence):
+        m = m_
+        if m_.start() > cue.end:
+            break
+    if m is None:
+        return ""
+    end = sentence.find(",", m.end())
+    if end < 0 or (m.start() < cue.start < end and end < cue.end):
+        end = len(sentence)
+    return sentence[m.start() : end].strip(" ,.;")
