@@ -67,6 +67,10 @@ _BEFORE_QUOTE = re.compile(
 )
 
 
+# "Zelenskyy: “We are ready …”" — a name and a colon before the quotation.
+_COLON_QUOTE = re.compile(r"(?P<a>[^.;:\n“”\"]{1,60}?)\s*:\s*$")
+
+
 def _speaker(
     text: str, span: tuple[int, int], rules: Rules, previous: Mention | None
 ) -> Mention | None:
@@ -83,7 +87,8 @@ def _speaker(
         m = _AFTER_QUOTE.match(text[e : e + 160])
         if m:
             chunks += [m.group("a"), m.group("b")]
-    b = _BEFORE_QUOTE.search(text[max(0, s - 200) : s])
+    before = text[max(0, s - 200) : s]
+    b = _BEFORE_QUOTE.search(before) or _COLON_QUOTE.search(before)
     if b:
         chunks.append(b.group("a"))
     for chunk in chunks:
@@ -126,7 +131,8 @@ def _doc_matches(text: str, rules: Rules):
         # Speaker labels in transcripts: "PESKOV: ...", "Q: ..."
         label = _SPEAKER_LABEL.match(sentence)
         if label:
-            named = _find_mentions(rules, label.group("name"))
+            name = label.group("name")
+            named = _find_mentions(rules, name) or _find_mentions(rules, name.title())
             if named:
                 turn_speaker = named[-1]
             elif label.group("name").strip().upper() in ("Q", "QUESTION", "REPORTER", "JOURNALIST"):

@@ -204,8 +204,11 @@ _EVALUATIVE_NEG = re.compile(
 # guarantees", "talks on sanctions". "on", "over", "of" and "for" count only when no stance
 # word precedes them ("insisted on", "the idea of", "called for" keep the cue a stance).
 _TOPICAL = frozenset(
-    ["regarding", "about", "concerning", "surrounding", "re", "discuss", "discussed", "discussing"]
+    "regarding about concerning surrounding re discuss discussed discussing".split()
 )
+# Temporal words make a following noun phrase a time, not a stance ("before a ceasefire"),
+# but not a following clause, which is a condition ("until Ukrainian troops leave Donbas").
+_TEMPORAL = frozenset("before after until during since under amid following".split())
 _TOPICAL_WEAK = frozenset(["on", "over", "of", "for", "around", "into"])
 _DETERMINERS = frozenset(
     [
@@ -412,6 +415,10 @@ def _find_cues(
         if any(k.issue == cue.issue and k.start < cue.end and cue.start < k.end for k in kept):
             continue
         kept.append(cue)
+    # A negative cue ("limits on the army") says less than a named option of the same issue
+    # ("a cap of 600,000") in the same sentence; the named option is kept alone.
+    named = {c.issue for c in kept if c.sign > 0}
+    kept = [c for c in kept if c.sign > 0 or c.issue not in named]
     kept.sort(key=lambda c: (c.start, c.issue, c.option))
     return kept
 
@@ -500,17 +507,34 @@ def _resolve_references(sentence: str, mentions: list[Mention], context: Context
         return all(e <= a or s >= b for a, b in taken)
 
     extra: list[Mention] = []
-    if context.previous is not None:
-        prev = context.previous
-        for pattern in (_PRONOUN, _TITLE):
-            for m in pattern.finditer(sentence):
-                if free(m.start(), m.end()):
-                    extra.append(
-                        Mention(
-                            m.start(), m.end(), prev.party, f"{m.group()} ({prev.text})", "pronoun"
-                        )
-                    )
-                    taken.append((m.start(), m.end()))
+    for pattern in (_PRONOUN, _TITLE):
+        for m in pattern.finditer(sentence):
+            if not free(m.start(), m.end()):
+                continue
+            # "Zelenskyy told parliament he would ...": a name earlier in the same sentence
+            # comes first; else the holder of the sentence before.
+            antecedent = next(
+                (
+                    x
+                    for x in reversed(mentions)
+                    if x.end <= m.start()
+                    and x.kind in ("name", "demonym")
+                    and not _NON_AGENT.match(_word_before(sentence, x.start))
+                ),
+                context.previous,
+            )
+            if antecedent is None:
+                continue
+            extra.append(
+                Mention(
+                    m.start(),
+                    m.end(),
+                    antecedent.party,
+                    f"{m.group()} ({antecedent.text})",
+                    "pronoun",
+                )
+            )
+            taken.append((m.start(), m.end()))
     speakers = [(s, e) for s, e in context.quote_spans]
     if context.speaker is not None and speakers:
         for m in _FIRST_PERSON.finditer(sentence):
@@ -529,6 +553,11 @@ def _resolve_references(sentence: str, mentions: list[Mention], context: Context
     if not extra:
         return mentions
     return sorted(mentions + extra, key=lambda x: x.start)
+
+
+def _word_before(sentence: str, pos: int) -> str:
+    m = re.search(r"(\w+)\W*$", sentence[max(0, pos - 30) : pos])
+    return m.group(1) if m else ""
 
 
 def _eligible(toks: list[_Tok], k: int) -> bool:
@@ -590,8 +619,26 @@ def _holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Contex
     found = False
     evaluative = -1 if _EVALUATIVE_NEG.match(sentence[cue.end :]) else 1
 
+    # A cue introduced only as a topic ("proposals regarding security guarantees") is not a
+    # position of the subject.
+    j = first - 1
+    determiners = 0
+    while j >= 0 and toks[j].text.lower() in _DETERMINERS | {"“", '"', "‘", "'"}:
+        determiners += toks[j].text.lower() in _DETERMINERS
+        j -= 1
+    before = toks[j].text.lower() if j >= 0 else ""
+    topical = (
+        j >= 0
+        and toks[j].kind not in ("T", "C")
+        and (
+            before in _TOPICAL
+            or (before in _TEMPORAL and (determiners or _starts_with_determiner(cue.text)))
+            or (before in _TOPICAL_WEAK and not (j > 0 and toks[j - 1].kind == "T"))
+        )
+    )
+
     # 1. A relative or passive clause right after the cue.
-    for mention, sign in _after_cue(toks, last + 1):
+    for mention, sign in () if topical else _after_cue(toks, last + 1):
         found = True
         yield mention, sign, "relative"
 
@@ -599,20 +646,6 @@ def _holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Contex
     floor = 0
     if in_quote is not None:
         floor = next((i for i, t in enumerate(toks) if t.start >= in_quote[0]), 0)
-
-    # A cue introduced only as a topic ("proposals regarding security guarantees") is not a
-    # position of the subject.
-    j = first - 1
-    while j >= 0 and toks[j].text.lower() in _DETERMINERS | {"“", '"', "‘", "'"}:
-        j -= 1
-    topical = (
-        j >= 0
-        and toks[j].kind != "T"
-        and (
-            toks[j].text.lower() in _TOPICAL
-            or (toks[j].text.lower() in _TOPICAL_WEAK and not (j > 0 and toks[j - 1].kind == "T"))
-        )
-    )
 
     # 2. Leftwards: the subject of the stance verb chain governing the cue.
     if not topical:
@@ -637,6 +670,10 @@ def _holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Contex
         yield holder, sign * _chain_sign(toks, 0, first) * evaluative, "list"
 
 
+def _starts_with_determiner(text: str) -> bool:
+    return text.split(" ", 1)[0].lower() in _DETERMINERS
+
+
 def _after_cue(toks: list[_Tok], k: int):
     """Holders in "…, which X has termed", "…, a move opposed by X", "… backed by X"."""
     n = len(toks)
@@ -645,9 +682,9 @@ def _after_cue(toks: list[_Tok], k: int):
     # Skip a short stretch of plain words and closing quotes: "“free economic zone” in Donbas".
     while (
         j < n
-        and toks[j].kind in ("W", "P")
+        and toks[j].kind in ("W", "P", "C")
         and toks[j].text not in (",", ";", ".", "(")
-        and words < 5
+        and words < 6
     ):
         if toks[j].kind == "W" and _RELATIVE.match(toks[j].text):
             break
@@ -659,7 +696,7 @@ def _after_cue(toks: list[_Tok], k: int):
     start = j
     while (
         j < n
-        and toks[j].kind == "W"
+        and toks[j].kind in ("W", "T")
         and (
             _RELATIVE.match(toks[j].text)
             or toks[j].text.lower() in _DETERMINERS
@@ -741,6 +778,7 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
     open_chain = True
     governed = False  # a stance verb or modal links a holder to the cue
     obliged = False
+    locked = False  # past a condition's opener the cue is coded as support, whatever governs it
     j = first - 1
     since_trigger = 99
     while j >= floor:
@@ -760,12 +798,16 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
             ):
                 open_chain = False
         elif t.kind == "T":
-            if open_chain and (not governed or since_trigger <= 3 or low in ("said", "says")):
+            if (
+                open_chain
+                and not locked
+                and (not governed or since_trigger <= 3 or low in ("said", "says"))
+            ):
                 sign *= t.sign
             governed = True
             since_trigger = 0
         elif t.kind == "N":
-            if open_chain:
+            if open_chain and not locked:
                 sign = -sign
         elif t.kind == "M":
             if not _eligible(toks, j):
@@ -799,8 +841,10 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
         else:
             if _OBLIGATION.fullmatch(low):
                 obliged = True
-            elif low in ("if", "unless") and not governed:
+            elif low in ("if", "unless", "until", "once", "provided") and not governed:
+                # the cue is in a condition: "... until Kyiv leaves Donbas" is coded as support
                 sign = 1
+                locked = True
         since_trigger += 1
         j -= 1
 
