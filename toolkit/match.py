@@ -204,11 +204,11 @@ _EVALUATIVE_NEG = re.compile(
 # guarantees", "talks on sanctions". "on", "over", "of" and "for" count only when no stance
 # word precedes them ("insisted on", "the idea of", "called for" keep the cue a stance).
 _TOPICAL = frozenset(
-    "regarding about concerning surrounding re discuss discussed discussing".split()
+    ["regarding", "about", "concerning", "surrounding", "re", "discuss", "discussed", "discussing"]
 )
 # Temporal words make a following noun phrase a time, not a stance ("before a ceasefire"),
 # but not a following clause, which is a condition ("until Ukrainian troops leave Donbas").
-_TEMPORAL = frozenset("before after until during since under amid following".split())
+_TEMPORAL = frozenset(["before", "after", "until", "during", "since", "under", "amid", "following"])
 _TOPICAL_WEAK = frozenset(["on", "over", "of", "for", "around", "into"])
 _DETERMINERS = frozenset(
     [
@@ -627,18 +627,21 @@ def _holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Contex
         determiners += toks[j].text.lower() in _DETERMINERS
         j -= 1
     before = toks[j].text.lower() if j >= 0 else ""
+    temporal = before in _TEMPORAL and bool(determiners or _starts_with_determiner(cue.text))
     topical = (
         j >= 0
         and toks[j].kind not in ("T", "C")
         and (
             before in _TOPICAL
-            or (before in _TEMPORAL and (determiners or _starts_with_determiner(cue.text)))
+            or temporal
             or (before in _TOPICAL_WEAK and not (j > 0 and toks[j - 1].kind == "T"))
         )
     )
 
     # 1. A relative or passive clause right after the cue.
-    for mention, sign in () if topical else _after_cue(toks, last + 1):
+    # (not for a time: in "… after a ceasefire, an idea Moscow rejected" the clause is about
+    # the whole sentence)
+    for mention, sign in () if temporal else _after_cue(toks, last + 1):
         found = True
         yield mention, sign, "relative"
 
