@@ -33,3 +33,17 @@ def _close_figures():
     import matplotlib.pyplot as plt
 
     plt.close("all")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless Chromium for the whole session (skips where Chromium is absent)."""
+    from .browser import CHROMIUM_ARGS, require_chromium
+
+    path = require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
