@@ -141,7 +141,11 @@ class Rules:
             + r")(?:\s+(?:[A-Z][\w\-]*|chief|top|senior|lead|foreign|defen[cs]e|deputy|special|peace|security|national|own|\w+ing))*?"
             + r"\s+(?i:(?P<noun>"
             + lx.ACTOR_NOUNS
-            + r"))\b",
+            + r"))\b"
+            # "the Russians", "the Europeans": a plural demonym with "the" names the party
+            + r"|\bthe\s+(?P<plural>"
+            + _alternation(d for d in demonym_party if d.endswith("s"))
+            + r")\b",
             re.IGNORECASE,
         )
         self.cues: list[tuple[str, str, int, bool, re.Pattern]] = []
@@ -364,11 +368,13 @@ def _find_mentions(rules: Rules, sentence: str) -> list[Mention]:
     found: list[Mention] = []
     taken = [False] * (len(sentence) + 1)
     for m in rules.demonyms.finditer(sentence):
-        party = rules.demonym_party.get(m.group("dem").lower())
+        group = "dem" if m.group("dem") else "plural"
+        party = rules.demonym_party.get(m.group(group).lower())
         if party is None:
             continue
-        found.append(Mention(m.start(), m.end(), party, m.group(), "demonym"))
-        for j in range(m.start(), m.end()):
+        start = m.start(group)
+        found.append(Mention(start, m.end(), party, sentence[start : m.end()], "demonym"))
+        for j in range(start, m.end()):
             taken[j] = True
     for m in rules.aliases.finditer(sentence):
         if taken[m.start()]:
@@ -403,8 +409,13 @@ def _find_cues(
         if anchor is not None and anchor.isdisjoint(present):
             continue
         for found in pattern.finditer(sentence):
-            if found.end() > found.start():
-                cues.append(Cue(found.start(), found.end(), issue, option, sign, found.group()))
+            start, end = found.span()
+            while start < end and not sentence[start].isalnum():
+                start += 1
+            while end > start and not sentence[end - 1].isalnum():
+                end -= 1
+            if end > start:
+                cues.append(Cue(start, end, issue, option, sign, sentence[start:end]))
     if not cues:
         return cues
     # Within an issue, a longer cue that overlaps a shorter one wins ("no security

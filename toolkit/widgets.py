@@ -1,0 +1,298 @@
+"""Interactive views for JupyterLab: thin ipywidgets shells over the analysis functions.
+
+Each view computes nothing itself: on every change it calls functions from
+:mod:`toolkit.positions` and :mod:`toolkit.compare`, keeps what they return in ``result``
+(a DataFrame, so tests can drive a view by setting ``.value`` on its controls and check
+``result`` without a browser) and shows it. Every string that comes from a source is
+escaped before it reaches an ``HTML`` widget.
+
+>>> from toolkit.widgets import PositionsExplorer          # doctest: +SKIP
+>>> explorer = PositionsExplorer(statements, documents, codebook)
+>>> explorer.issue.value = "zaporizhzhia_npp"
+>>> explorer.result                                         # the parties side by side
+"""
+
+from __future__ import annotations
+
+import time
+from html import escape
+
+import pandas as pd
+
+try:
+    import ipywidgets as w
+except ImportError as exc:  # pragma: no cover - depends on the environment
+    raise ImportError(
+        "toolkit.widgets needs ipywidgets: pip install 'negotiation-toolkit[notebooks]'"
+    ) from exc
+
+from .codebook import Codebook
+from .compare import agreement, deal_model
+from .plots import figure_to_svg, position_line
+from .positions import evidence, positions, side_by_side
+
+__all__ = ["DealModelPanel", "PositionsExplorer", "TwoPartyComparer", "highlight_quote"]
+
+_ALL = "__all__"
+
+
+def highlight_quote(quote: str, cue_start: int, cue_end: int) -> str:
+    """``quote`` as escaped HTML with the cue (offsets relative to the quote) in ``<mark>``."""
+    if not (0 <= cue_start <= cue_end <= len(quote)):
+        return escape(quote)
+    return (
+        escape(quote[:cue_start])
+        + "<mark>"
+        + escape(quote[cue_start:cue_end])
+        + "</mark>"
+        + escape(quote[cue_end:])
+    )
+
+
+def _table_html(frame: pd.DataFrame) -> str:
+    """A DataFrame as an HTML table, every cell escaped."""
+    return frame.to_html(escape=True, na_rep="", border=0, classes="toolkit-table")
+
+
+class _View:
+    """Common plumbing: a root widget, a timer, and display in Jupyter."""
+
+    root: w.Widget
+    last_update_ms: float = 0.0
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.root._repr_mimebundle_(**kwargs)
+
+    def _timed(self, update) -> None:
+        start = time.perf_counter()
+        update()
+        self.last_update_ms = (time.perf_counter() - start) * 1e3
+
+
+class PositionsExplorer(_View):
+    """Pick an issue, parties, a source and an "as of" date; see the parties side by side,
+    their evidence quotes with the cue highlighted, and the issue's position line.
+
+    ``result`` is the side-by-side table for the chosen issue: one row per chosen party with
+    its label, status, position and evidence.
+    """
+
+    def __init__(
+        self,
+        statements: pd.DataFrame,
+        documents: pd.DataFrame,
+        codebook: Codebook,
+        *,
+        issue: str | None = None,
+        chart: bool = True,
+    ) -> None:
+        self.statements = statements
+        self.documents = documents
+        self.codebook = codebook
+        self.chart_enabled = chart
+        self.issue = w.Dropdown(
+            options=[(i.label, i.key) for i in codebook.issues],
+            value=issue or codebook.issue_keys[0],
+            description="Issue",
+        )
+        self.parties = w.SelectMultiple(
+            options=[(p.label, p.key) for p in codebook.parties],
+            value=codebook.party_keys,
+            description="Parties",
+            rows=len(codebook.parties),
+        )
+        self.source = w.Dropdown(
+            options=[("All sources", _ALL)]
+            + [(f"{d.doc_id}: {str(d.title)[:60]}", d.doc_id) for d in documents.itertuples()],
+            value=_ALL,
+            description="Source",
+        )
+        dates = sorted({d.strftime("%Y-%m-%d") for d in documents["date"].dropna()})
+        self.as_of = w.Dropdown(
+            options=[("latest", _ALL)] + [(d, d) for d in dates], value=_ALL, description="As of"
+        )
+        self.table = w.HTML()
+        self.quotes = w.HTML()
+        self.chart = w.HTML()
+        self.result = pd.DataFrame()
+        for control in (self.issue, self.parties, self.source, self.as_of):
+            control.observe(lambda _change: self.update(), names="value")
+        self.root = w.VBox(
+            [
+                w.HBox([w.VBox([self.issue, self.source, self.as_of]), self.parties]),
+                self.table,
+                self.chart,
+                self.quotes,
+            ]
+        )
+        self.update()
+
+    def _statements(self) -> pd.DataFrame:
+        chosen = self.statements
+        if self.source.value != _ALL:
+            chosen = chosen[chosen["doc_id"] == self.source.value]
+        return chosen
+
+    def update(self) -> None:
+        """Recompute ``result`` from the controls and redraw."""
+        self._timed(self._update)
+
+    def _update(self) -> None:
+        issue = self.issue.value
+        parties = list(self.parties.value)
+        as_of = None if self.as_of.value == _ALL else self.as_of.value
+        chosen = self._statements()
+        table = positions(chosen, self.codebook, as_of=as_of)
+        wide = side_by_side(table, parties=parties, issues=[issue]) if parties else None
+        rows = table[
+            (table["issue"].astype(str) == issue) & table["party"].astype(str).isin(parties)
+        ]
+        rows = rows.set_index(rows["party"].astype(str)).reindex(parties)
+        self.result = rows[["status", "label", "position", "n_statements", "doc_id", "quote"]]
+        self.table.value = f"<h4>{escape(self.codebook.issue(issue).label)}</h4>" + (
+            _table_html(wide) if wide is not None else "<p>Choose at least one party.</p>"
+        )
+        self.quotes.value = self._evidence_html(chosen, issue, parties, as_of)
+        if self.chart_enabled and parties:
+            fig = position_line(table, self.codebook, issue, parties=parties)
+            self.chart.value = figure_to_svg(fig)
+        else:
+            self.chart.value = ""
+
+    def _evidence_html(self, chosen, issue, parties, as_of) -> str:
+        parts = []
+        for party in parties:
+            rows = evidence(chosen, party, issue, as_of=as_of)
+            label = escape(self.codebook.party(party).label)
+            if rows.empty:
+                parts.append(f"<p><b>{label}</b>: no statement.</p>")
+                continue
+            items = "".join(
+                f"<li>{escape(str(r.polarity))} <i>{escape(self._option_label(issue, r.option))}</i>: "
+                f"“{highlight_quote(r.quote, r.cue_start - r.start, r.cue_end - r.start)}” "
+                f"<small>({escape(str(r.doc_id))})</small></li>"
+                for r in rows.itertuples()
+            )
+            parts.append(f"<p><b>{label}</b></p><ul>{items}</ul>")
+        return "".join(parts)
+
+    def _option_label(self, issue: str, option: str) -> str:
+        return self.codebook.issue(issue).option(str(option)).label
+
+
+class TwoPartyComparer(_View):
+    """Pick two parties; see, issue by issue, where they agree, are opposed or apart.
+
+    ``result`` is :func:`toolkit.compare.agreement` for the chosen pair.
+    """
+
+    def __init__(
+        self,
+        statements: pd.DataFrame,
+        codebook: Codebook,
+        *,
+        a: str | None = None,
+        b: str | None = None,
+    ) -> None:
+        self.codebook = codebook
+        self.table = positions(statements, codebook)
+        options = [(p.label, p.key) for p in codebook.parties]
+        self.a = w.Dropdown(
+            options=options, value=a or codebook.party_keys[0], description="Party A"
+        )
+        self.b = w.Dropdown(
+            options=options, value=b or codebook.party_keys[1], description="Party B"
+        )
+        self.output = w.HTML()
+        self.result = pd.DataFrame()
+        for control in (self.a, self.b):
+            control.observe(lambda _change: self.update(), names="value")
+        self.root = w.VBox([w.HBox([self.a, self.b]), self.output])
+        self.update()
+
+    def update(self) -> None:
+        self._timed(self._update)
+
+    def _update(self) -> None:
+        self.result = agreement(self.table, self.a.value, self.b.value, self.codebook)
+        counts = self.result["relation"].value_counts()
+        summary = ", ".join(f"{escape(str(k))}: {v}" for k, v in counts.items())
+        self.output.value = f"<p>{summary}</p>" + _table_html(self.result)
+
+
+class DealModelPanel(_View):
+    """Capability and salience sliders per party; the predicted outcome per issue updates.
+
+    ``result`` is :func:`toolkit.compare.deal_model` with the sliders' weights. Salience
+    sliders scale each party's default (text-derived) salience on every issue.
+    """
+
+    def __init__(self, statements: pd.DataFrame, codebook: Codebook, *, issue: str | None = None):
+        self.codebook = codebook
+        self.table = positions(statements, codebook)
+        ordinal = [i for i in codebook.issues if i.ordinal]
+        self.issue = w.Dropdown(
+            options=[(i.label, i.key) for i in ordinal],
+            value=issue or ordinal[0].key,
+            description="Chart",
+        )
+        self.capability = {
+            p.key: w.FloatSlider(
+                value=p.capability,
+                min=0,
+                max=5,
+                step=0.1,
+                description=f"{p.label}",
+                continuous_update=False,
+            )
+            for p in codebook.parties
+        }
+        self.salience = {
+            p.key: w.FloatSlider(
+                value=1.0, min=0, max=3, step=0.1, description=f"{p.label}", continuous_update=False
+            )
+            for p in codebook.parties
+        }
+        self.output = w.HTML()
+        self.chart = w.HTML()
+        self.result = pd.DataFrame()
+        for control in (self.issue, *self.capability.values(), *self.salience.values()):
+            control.observe(lambda _change: self.update(), names="value")
+        self.root = w.VBox(
+            [
+                w.HBox(
+                    [
+                        w.VBox([w.HTML("<b>Capability</b>"), *self.capability.values()]),
+                        w.VBox(
+                            [w.HTML("<b>Salience (× text-derived)</b>"), *self.salience.values()]
+                        ),
+                    ]
+                ),
+                self.issue,
+                self.chart,
+                self.output,
+            ]
+        )
+        self.update()
+
+    def update(self) -> None:
+        self._timed(self._update)
+
+    def _update(self) -> None:
+        capability = {k: s.value for k, s in self.capability.items()}
+        base = deal_model(self.table, self.codebook)
+        salience = {
+            (str(r.party), str(r.issue)): r.salience * self.salience[str(r.party)].value
+            for r in base.itertuples()
+        }
+        self.result = deal_model(
+            self.table, self.codebook, capability=capability, salience=salience
+        )
+        outcomes = (
+            self.result.drop_duplicates("issue")[["issue", "compromise", "weighted_median"]]
+            .set_index("issue")
+            .round(1)
+        )
+        self.output.value = _table_html(outcomes)
+        fig = position_line(self.table, self.codebook, self.issue.value, deal=self.result)
+        self.chart.value = figure_to_svg(fig)
