@@ -10,9 +10,13 @@ Widgets (``toolkit.widgets``) need ipywidgets and are imported on their own.
 """
 
 from .codebook import Codebook, Issue, Option, Party, load_codebook
+from .compare import agreement, deal_model, gap_matrix, gaps
 from .errors import CodebookError, GoldError, OutputError, SourceError, ToolkitError
+from .evaluate import evaluate, load_gold
 from .extract import extract
 from .match import match
+from .positions import changes, evidence, positions, side_by_side
+from .report import build_report
 from .sources import documents_from_texts, load_documents
 
 __all__ = [
@@ -25,11 +29,22 @@ __all__ = [
     "Party",
     "SourceError",
     "ToolkitError",
+    "agreement",
+    "build_report",
+    "changes",
+    "deal_model",
     "documents_from_texts",
+    "evaluate",
+    "evidence",
     "extract",
+    "gap_matrix",
+    "gaps",
     "load_codebook",
     "load_documents",
+    "load_gold",
     "match",
+    "positions",
+    "side_by_side",
 ]
 
 __version__ = "0.1.0"

@@ -1,0 +1,276 @@
+"""Positions: each party's current stance on each issue, from its statements.
+
+:func:`positions` turns the statements table into one row per (party, issue) for every party
+and issue of the codebook; :func:`side_by_side` makes the issues x parties view;
+:func:`evidence` lists the statements behind a cell; :func:`changes` says who moved between
+two dates.
+
+The rule that picks a party's current option on an issue
+---------------------------------------------------------
+1. Only statements dated on or before ``as_of`` count (when ``as_of`` is given, undated
+   statements are left out, since they cannot be placed in time).
+2. On an issue with exactly two options, opposing one is supporting the other, as the coding
+   scheme counts it (``oppose foreign_troops_allowed`` = ``support no_foreign_troops``).
+3. No statement at all: status ``not stated``.
+4. Only opposition (e.g. "Kyiv rejects ceding Donbas"): status ``opposes only``; the row has no
+   option and no position — opposing the option at 100 says where the party is *not*, not
+   where it is. Its label says what it is against.
+5. Otherwise the current option is one the party supported on the latest date it supported
+   anything on this issue (undated statements count as older than dated ones). Among options
+   supported on that date, the one with the most supporting statements that day wins, then
+   the one with most supporting statements overall, then the first in codebook order.
+6. The row is ``contested`` when, on that latest date, the party also supported another option
+   or opposed the chosen one; otherwise it is ``stated``.
+7. The evidence shown is the chosen option's latest supporting statement (the first in
+   document order among equals); all statements stay reachable through :func:`evidence`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from .codebook import Codebook
+from .schema import POSITION_COLUMNS
+
+__all__ = ["changes", "evidence", "positions", "side_by_side"]
+
+STATUSES = ("stated", "contested", "opposes only", "not stated")
+
+
+def _normalised(statements: pd.DataFrame, codebook: Codebook, as_of=None) -> pd.DataFrame:
+    """Statements as plain strings, cut at ``as_of``, two-option issues normalised."""
+    frame = statements.copy()
+    for col in ("party", "issue", "option", "polarity", "doc_id"):
+        frame[col] = frame[col].astype(object).astype(str)
+    frame["date"] = pd.to_datetime(frame["date"])
+    if as_of is not None:
+        cut = pd.Timestamp(as_of)
+        frame = frame[frame["date"].notna() & (frame["date"] <= cut)]
+    options, polarity = frame["option"].to_numpy(copy=True), frame["polarity"].to_numpy(copy=True)
+    issues = frame["issue"].to_numpy()
+    for i in np.flatnonzero(polarity == "oppose"):
+        other = codebook.other_option(issues[i], options[i])
+        if other is not None:
+            options[i], polarity[i] = other, "support"
+    frame["option"], frame["polarity"] = options, polarity
+    return frame
+
+
+def _check_keys(codebook: Codebook, parties=None, issues=None) -> None:
+    for p in parties or ():
+        codebook.party(p)
+    for i in issues or ():
+        codebook.issue(i)
+
+
+def positions(statements: pd.DataFrame, codebook: Codebook, as_of=None) -> pd.DataFrame:
+    """One row per (party, issue) of the codebook: the party's current stance.
+
+    See the module docstring for the rule. Columns: :data:`~toolkit.schema.POSITION_COLUMNS`
+    (``evidence`` is the number of statements behind the cell; :func:`evidence` lists them).
+
+    Examples
+    --------
+    >>> table = positions(statements, codebook)                       # doctest: +SKIP
+    >>> table.query("party == 'UA' and issue == 'territory'")[["status", "label"]]  # doctest: +SKIP
+    """
+    frame = _normalised(statements, codebook, as_of)
+    frame = frame.assign(_order=np.arange(len(frame)))
+    groups = {key: g for key, g in frame.groupby(["party", "issue"], sort=False)}
+    rows = []
+    for party in codebook.party_keys:
+        for issue in codebook.issues:
+            rows.append(_row(party, issue, groups.get((party, issue.key)), codebook))
+    out = pd.DataFrame(rows, columns=list(POSITION_COLUMNS))
+    out["party"] = pd.Categorical(out["party"], categories=list(codebook.party_keys), ordered=True)
+    out["issue"] = pd.Categorical(out["issue"], categories=list(codebook.issue_keys), ordered=True)
+    out["status"] = pd.Categorical(out["status"], categories=list(STATUSES))
+    out["position"] = out["position"].astype(float)
+    for col in ("n_statements", "n_support", "n_oppose", "evidence"):
+        out[col] = out[col].astype(np.int64)
+    for col in ("first_date", "last_date"):
+        out[col] = pd.to_datetime(out[col])
+    return out.sort_values(["party", "issue"], kind="stable").reset_index(drop=True)
+
+
+def _row(party: str, issue, group: pd.DataFrame | None, codebook: Codebook) -> dict:
+    empty = {
+        "party": party,
+        "issue": issue.key,
+        "status": "not stated",
+        "option": None,
+        "polarity": None,
+        "position": np.nan,
+        "label": "not stated",
+        "n_statements": 0,
+        "n_support": 0,
+        "n_oppose": 0,
+        "first_date": pd.NaT,
+        "last_date": pd.NaT,
+        "doc_id": None,
+        "quote": None,
+        "start": -1,
+        "end": -1,
+        "cue": None,
+        "opposes": "",
+        "evidence": 0,
+    }
+    if group is None or group.empty:
+        return empty
+    support = group[group["polarity"] == "support"]
+    oppose = group[group["polarity"] == "oppose"]
+    order = {key: i for i, key in enumerate(issue.option_keys)}
+    opposes = sorted(set(oppose["option"]), key=lambda o: order.get(o, len(order)))
+    row = dict(empty)
+    row.update(
+        n_statements=len(group),
+        n_support=len(support),
+        n_oppose=len(oppose),
+        first_date=group["date"].min(),
+        last_date=group["date"].max(),
+        opposes=",".join(opposes),
+        evidence=len(group),
+    )
+    if support.empty:
+        best = _latest_first(oppose).iloc[0]
+        labels = " and ".join(issue.option(o).label for o in opposes)
+        row.update(status="opposes only", polarity="oppose", label=f"against {labels}")
+        return _with_evidence(row, best)
+    latest = _latest_date(support)
+    on_latest = support[_on_date(support, latest)]
+    day_counts = on_latest["option"].value_counts()
+    all_counts = support["option"].value_counts()
+    chosen = min(
+        day_counts.index,
+        key=lambda o: (-day_counts[o], -all_counts[o], order.get(o, len(order))),
+    )
+    opposed_that_day = set(oppose[_on_date(oppose, latest)]["option"])
+    contested = len(day_counts) > 1 or chosen in opposed_that_day
+    spec = issue.option(chosen)
+    row.update(
+        status="contested" if contested else "stated",
+        option=chosen,
+        polarity="support",
+        position=np.nan if spec.position is None else spec.position,
+        label=spec.label,
+    )
+    best = _latest_first(support[support["option"] == chosen]).iloc[0]
+    return _with_evidence(row, best)
+
+
+def _latest_date(frame: pd.DataFrame):
+    dated = frame["date"].dropna()
+    return dated.max() if len(dated) else pd.NaT
+
+
+def _on_date(frame: pd.DataFrame, date) -> pd.Series:
+    if pd.isna(date):
+        return frame["date"].isna()
+    return frame["date"] == date
+
+
+def _latest_first(frame: pd.DataFrame) -> pd.DataFrame:
+    """Latest date first (undated last), then document order."""
+    return frame.assign(_undated=frame["date"].isna()).sort_values(
+        ["_undated", "date", "_order"], ascending=[True, False, True], kind="stable"
+    )
+
+
+def _with_evidence(row: dict, best: pd.Series) -> dict:
+    row.update(
+        doc_id=best["doc_id"],
+        quote=best["quote"],
+        start=int(best["start"]),
+        end=int(best["end"]),
+        cue=best["cue"],
+    )
+    return row
+
+
+def evidence(statements: pd.DataFrame, party: str, issue: str, as_of=None) -> pd.DataFrame:
+    """Every statement behind one (party, issue) cell, by date, document and offset.
+
+    Two-option issues are shown as found in the text (not normalised).
+    """
+    frame = statements.copy()
+    frame = frame[(frame["party"].astype(str) == party) & (frame["issue"].astype(str) == issue)]
+    if as_of is not None:
+        dates = pd.to_datetime(frame["date"])
+        frame = frame[dates.notna() & (dates <= pd.Timestamp(as_of))]
+    return frame.sort_values(["date", "doc_id", "start"], kind="stable").reset_index(drop=True)
+
+
+def side_by_side(
+    positions: pd.DataFrame,
+    parties: Sequence[str] | None = None,
+    issues: Sequence[str] | None = None,
+    value: str = "label",
+) -> pd.DataFrame:
+    """Issues as rows, the chosen parties as columns (in the caller's order), cells = ``value``.
+
+    ``value`` is any column of :func:`positions` (``label``, ``position``, ``quote``,
+    ``status`` …). Unknown party or issue keys raise ``KeyError`` naming the allowed ones.
+
+    >>> side_by_side(table, parties=["RU", "UA"], issues=["territory"])   # doctest: +SKIP
+    """
+    known_parties = list(positions["party"].astype(str).unique())
+    known_issues = list(positions["issue"].astype(str).unique())
+    parties = list(parties) if parties is not None else known_parties
+    issues = list(issues) if issues is not None else known_issues
+    for p in parties:
+        if p not in known_parties:
+            raise KeyError(f"unknown party {p!r}; the parties are {known_parties}")
+    for i in issues:
+        if i not in known_issues:
+            raise KeyError(f"unknown issue {i!r}; the issues are {known_issues}")
+    if value not in positions.columns:
+        raise KeyError(
+            f"unknown value {value!r}; choose a column of positions: {list(positions.columns)}"
+        )
+    wide = positions.assign(
+        party=positions["party"].astype(str), issue=positions["issue"].astype(str)
+    ).pivot(index="issue", columns="party", values=value)
+    wide = wide.reindex(index=issues, columns=parties)
+    wide.index.name, wide.columns.name = "issue", "party"
+    return wide
+
+
+def changes(statements: pd.DataFrame, codebook: Codebook, since, until=None) -> pd.DataFrame:
+    """Who moved on which issue between ``since`` and ``until`` (default: the latest source).
+
+    Compares ``positions(as_of=since)`` with ``positions(as_of=until)``; one row per (party,
+    issue) whose option or status changed, with the evidence for both ends.
+    """
+    if until is not None and pd.Timestamp(until) < pd.Timestamp(since):
+        raise ValueError(f"until ({until}) is before since ({since}); swap them")
+    if until is None:
+        dates = pd.to_datetime(statements["date"]).dropna()
+        until = dates.max() if len(dates) else pd.Timestamp(since)
+    before = positions(statements, codebook, as_of=since)
+    after = positions(statements, codebook, as_of=until)
+    moved = (before["option"].fillna("") != after["option"].fillna("")) | (
+        before["status"].astype(str) != after["status"].astype(str)
+    )
+    out = pd.DataFrame(
+        {
+            "party": after["party"],
+            "issue": after["issue"],
+            "from_status": before["status"].astype(str),
+            "from_option": before["option"],
+            "from_label": before["label"],
+            "from_position": before["position"],
+            "to_status": after["status"].astype(str),
+            "to_option": after["option"],
+            "to_label": after["label"],
+            "to_position": after["position"],
+            "shift": after["position"] - before["position"],
+            "from_quote": before["quote"],
+            "from_doc_id": before["doc_id"],
+            "to_quote": after["quote"],
+            "to_doc_id": after["doc_id"],
+        }
+    )
+    return out[moved.to_numpy()].reset_index(drop=True)
