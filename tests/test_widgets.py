@@ -1,0 +1,97 @@
+"""Widgets are thin views: set a control's value, read ``result``; source text is escaped."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from toolkit import documents_from_texts, extract
+from toolkit.widgets import DealModelPanel, PositionsExplorer, TwoPartyComparer, highlight_quote
+
+
+@pytest.fixture(scope="module")
+def corpus(codebook):
+    docs = documents_from_texts(
+        {
+            "a": "Kyiv rejected any handover of the Donetsk region. Moscow demands all of Donbas.",
+            "b": "Washington suggested that the plant be run jointly. "
+            "Kyiv wants the Zaporizhzhia plant returned to Ukrainian control.",
+        },
+        date="2025-12-01",
+    )
+    return docs, extract(docs, codebook)
+
+
+def test_explorer_follows_the_issue_dropdown(corpus, codebook):
+    docs, statements = corpus
+    explorer = PositionsExplorer(statements, docs, codebook, issue="territory", chart=False)
+    assert explorer.result.loc["RU", "label"] == "Cede Donbas"
+    assert explorer.result.loc["UA", "status"] == "opposes only"
+    explorer.issue.value = "zaporizhzhia_npp"
+    assert explorer.result.loc["US", "label"] == "Joint management"
+    assert explorer.result.loc["UA", "label"] == "Ukrainian control"
+    assert "Zaporizhzhia nuclear plant" in explorer.table.value
+    assert "<mark>" in explorer.quotes.value
+
+
+def test_explorer_party_and_source_filters(corpus, codebook):
+    docs, statements = corpus
+    explorer = PositionsExplorer(statements, docs, codebook, issue="territory", chart=False)
+    explorer.parties.value = ("RU", "UA")
+    assert list(explorer.result.index) == ["RU", "UA"]
+    explorer.source.value = "b"
+    assert explorer.result.loc["RU", "status"] == "not stated"
+
+
+def test_explorer_chart_is_svg(corpus, codebook):
+    docs, statements = corpus
+    explorer = PositionsExplorer(statements, docs, codebook, issue="territory")
+    assert "<svg" in explorer.chart.value
+
+
+def test_comparer(corpus, codebook):
+    _, statements = corpus
+    comparer = TwoPartyComparer(statements, codebook, a="UA", b="RU")
+    assert comparer.result.loc["territory", "relation"] == "opposed"
+    comparer.b.value = "US"
+    assert comparer.result.loc["zaporizhzhia_npp", "relation"] == "apart"
+    assert comparer.result.loc["zaporizhzhia_npp", "distance"] == 50.0
+
+
+def test_deal_panel_sliders_move_the_outcome(corpus, codebook):
+    _, statements = corpus
+    panel = DealModelPanel(statements, codebook, issue="zaporizhzhia_npp")
+    zpp = panel.result[panel.result.issue == "zaporizhzhia_npp"]
+    # UA at 0 with salience 1/2 (one of its two statements), US at 50 with salience 1
+    assert zpp["compromise"].iloc[0] == pytest.approx(50 / 1.5)
+    panel.capability["US"].value = 3.0
+    zpp = panel.result[panel.result.issue == "zaporizhzhia_npp"]
+    assert zpp["compromise"].iloc[0] == pytest.approx(150 / 3.5)
+    panel.salience["UA"].value = 0.0
+    zpp = panel.result[panel.result.issue == "zaporizhzhia_npp"]
+    assert zpp["compromise"].iloc[0] == pytest.approx(50.0)
+
+
+def test_source_text_is_escaped(codebook):
+    hostile = '<img src=x onerror="alert(1)"> Kyiv rejected any handover of the Donetsk region.'
+    docs = documents_from_texts({"<b>x</b>": hostile}, date="2025-12-01")
+    statements = extract(docs, codebook)
+    explorer = PositionsExplorer(statements, docs, codebook, issue="territory", chart=False)
+    html = explorer.quotes.value + explorer.table.value
+    assert "<img" not in html and "&lt;img" in html
+    assert "<b>x</b>" not in html
+
+
+def test_highlight_quote():
+    assert highlight_quote("a <b> c", 2, 5) == "a <mark>&lt;b&gt;</mark> c"
+    assert highlight_quote("abc", 5, 9) == "abc"
+
+
+def test_views_do_not_mutate_inputs(corpus, codebook):
+    docs, statements = corpus
+    before_docs, before_st = docs.copy(), statements.copy()
+    PositionsExplorer(statements, docs, codebook, chart=False).issue.value = "sanctions"
+    TwoPartyComparer(statements, codebook)
+    DealModelPanel(statements, codebook)
+    pd.testing.assert_frame_equal(docs, before_docs)
+    pd.testing.assert_frame_equal(statements, before_st)
