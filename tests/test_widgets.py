@@ -43,10 +43,12 @@ def test_explorer_party_and_source_filters(corpus, codebook):
     assert explorer.result.loc["RU", "status"] == "not stated"
 
 
-def test_explorer_chart_is_svg(corpus, codebook):
+def test_explorer_scale_places_parties(corpus, codebook):
     docs, statements = corpus
     explorer = PositionsExplorer(statements, docs, codebook, issue="territory")
-    assert "<svg" in explorer.chart.value
+    chart = explorer.chart.value
+    assert "left:100.0%" in chart and "Russia: Cede Donbas" in chart
+    assert "not stated: Ukraine, United States, Europe" in chart  # Ukraine only opposes
 
 
 def test_comparer(corpus, codebook):

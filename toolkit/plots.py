@@ -38,7 +38,7 @@ _STYLE = {
     "axes.spines.top": False,
     "axes.spines.right": False,
     "svg.hashsalt": "negotiation-toolkit",  # stable ids: same figure, same SVG bytes
-    "svg.fonttype": "path",
+    "svg.fonttype": "none",  # text stays text: smaller, faster, searchable
 }
 
 
@@ -48,10 +48,16 @@ def _style():
         yield
 
 
-def _figure_and_ax(ax: Axes | None, size: tuple[float, float]) -> tuple[Figure, Axes]:
+def _figure_and_ax(
+    ax: Axes | None, size: tuple[float, float], margins: dict | None = None
+) -> tuple[Figure, Axes]:
+    """A new figure (constrained layout, or fixed ``margins``, which draw much faster) or the
+    figure of the given ``ax``."""
     if ax is not None:
         return ax.figure, ax
-    fig = Figure(figsize=size, layout="constrained")
+    fig = Figure(figsize=size, layout=None if margins else "constrained")
+    if margins:
+        fig.subplots_adjust(**margins)
     return fig, fig.add_subplot()
 
 
@@ -160,7 +166,9 @@ def position_line(
         (positions["issue"].astype(str) == issue) & positions["party"].astype(str).isin(parties)
     ]
     with _style():
-        fig, ax = _figure_and_ax(ax, (7.5, 2.1))
+        fig, ax = _figure_and_ax(
+            ax, (7.5, 2.3), margins={"left": 0.03, "right": 0.98, "bottom": 0.3, "top": 0.88}
+        )
         ax.axhline(0, color="#999999", linewidth=1, zorder=1)
         ax.set_xlim(-4, 104)
         ax.set_ylim(-1.2, 1.4)

@@ -78,26 +78,42 @@ def positions(statements: pd.DataFrame, codebook: Codebook, as_of=None) -> pd.Da
     >>> table.query("party == 'UA' and issue == 'territory'")[["status", "label"]]  # doctest: +SKIP
     """
     frame = _normalised(statements, codebook, as_of)
-    frame = frame.assign(_order=np.arange(len(frame)))
-    groups = {key: g for key, g in frame.groupby(["party", "issue"], sort=False)}
-    rows = []
-    for party in codebook.party_keys:
-        for issue in codebook.issues:
-            rows.append(_row(party, issue, groups.get((party, issue.key)), codebook))
+    columns = [
+        "party",
+        "issue",
+        "option",
+        "polarity",
+        "date",
+        "doc_id",
+        "quote",
+        "start",
+        "end",
+        "cue",
+    ]
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for order, record in enumerate(frame[columns].to_dict("records")):
+        record["order"] = order
+        record["date"] = None if pd.isna(record["date"]) else record["date"]
+        groups.setdefault((record["party"], record["issue"]), []).append(record)
+    rows = [
+        _row(party, issue, groups.get((party, issue.key), []))
+        for party in codebook.party_keys
+        for issue in codebook.issues
+    ]
     out = pd.DataFrame(rows, columns=list(POSITION_COLUMNS))
     out["party"] = pd.Categorical(out["party"], categories=list(codebook.party_keys), ordered=True)
     out["issue"] = pd.Categorical(out["issue"], categories=list(codebook.issue_keys), ordered=True)
     out["status"] = pd.Categorical(out["status"], categories=list(STATUSES))
     out["position"] = out["position"].astype(float)
-    for col in ("n_statements", "n_support", "n_oppose", "evidence"):
+    for col in ("n_statements", "n_support", "n_oppose", "evidence", "start", "end"):
         out[col] = out[col].astype(np.int64)
     for col in ("first_date", "last_date"):
         out[col] = pd.to_datetime(out[col])
-    return out.sort_values(["party", "issue"], kind="stable").reset_index(drop=True)
+    return out
 
 
-def _row(party: str, issue, group: pd.DataFrame | None, codebook: Codebook) -> dict:
-    empty = {
+def _row(party: str, issue, records: list[dict]) -> dict:
+    row = {
         "party": party,
         "issue": issue.key,
         "status": "not stated",
@@ -118,68 +134,62 @@ def _row(party: str, issue, group: pd.DataFrame | None, codebook: Codebook) -> d
         "opposes": "",
         "evidence": 0,
     }
-    if group is None or group.empty:
-        return empty
-    support = group[group["polarity"] == "support"]
-    oppose = group[group["polarity"] == "oppose"]
+    if not records:
+        return row
     order = {key: i for i, key in enumerate(issue.option_keys)}
-    opposes = sorted(set(oppose["option"]), key=lambda o: order.get(o, len(order)))
-    row = dict(empty)
+    support = [r for r in records if r["polarity"] == "support"]
+    oppose = [r for r in records if r["polarity"] == "oppose"]
+    opposes = sorted({r["option"] for r in oppose}, key=lambda o: order.get(o, len(order)))
+    dates = [r["date"] for r in records if r["date"] is not None]
     row.update(
-        n_statements=len(group),
+        n_statements=len(records),
         n_support=len(support),
         n_oppose=len(oppose),
-        first_date=group["date"].min(),
-        last_date=group["date"].max(),
+        first_date=min(dates) if dates else pd.NaT,
+        last_date=max(dates) if dates else pd.NaT,
         opposes=",".join(opposes),
-        evidence=len(group),
+        evidence=len(records),
     )
-    if support.empty:
-        best = _latest_first(oppose).iloc[0]
+    if not support:
         labels = " and ".join(issue.option(o).label for o in opposes)
         row.update(status="opposes only", polarity="oppose", label=f"against {labels}")
-        return _with_evidence(row, best)
-    latest = _latest_date(support)
-    on_latest = support[_on_date(support, latest)]
-    day_counts = on_latest["option"].value_counts()
-    all_counts = support["option"].value_counts()
+        return _with_evidence(row, _latest_first(oppose))
+    support_dates = [r["date"] for r in support if r["date"] is not None]
+    latest = max(support_dates) if support_dates else None
+    day_counts: dict[str, int] = {}
+    all_counts: dict[str, int] = {}
+    for r in support:
+        all_counts[r["option"]] = all_counts.get(r["option"], 0) + 1
+        if r["date"] == latest:
+            day_counts[r["option"]] = day_counts.get(r["option"], 0) + 1
     chosen = min(
-        day_counts.index,
-        key=lambda o: (-day_counts[o], -all_counts[o], order.get(o, len(order))),
+        day_counts, key=lambda o: (-day_counts[o], -all_counts[o], order.get(o, len(order)))
     )
-    opposed_that_day = set(oppose[_on_date(oppose, latest)]["option"])
-    contested = len(day_counts) > 1 or chosen in opposed_that_day
+    opposed_that_day = {r["option"] for r in oppose if r["date"] == latest}
     spec = issue.option(chosen)
     row.update(
-        status="contested" if contested else "stated",
+        status="contested" if len(day_counts) > 1 or chosen in opposed_that_day else "stated",
         option=chosen,
         polarity="support",
-        position=np.nan if spec.position is None else spec.position,
         label=spec.label,
+        position=np.nan if spec.position is None else spec.position,
     )
-    best = _latest_first(support[support["option"] == chosen]).iloc[0]
-    return _with_evidence(row, best)
+    return _with_evidence(row, _latest_first([r for r in support if r["option"] == chosen]))
 
 
-def _latest_date(frame: pd.DataFrame):
-    dated = frame["date"].dropna()
-    return dated.max() if len(dated) else pd.NaT
-
-
-def _on_date(frame: pd.DataFrame, date) -> pd.Series:
-    if pd.isna(date):
-        return frame["date"].isna()
-    return frame["date"] == date
-
-
-def _latest_first(frame: pd.DataFrame) -> pd.DataFrame:
-    """Latest date first (undated last), then document order."""
-    return frame.assign(_undated=frame["date"].isna()).sort_values(
-        ["_undated", "date", "_order"], ascending=[True, False, True], kind="stable"
+def _latest_first(records: list[dict]) -> dict:
+    """The latest-dated record (undated ones count as oldest), first in document order."""
+    return min(
+        records,
+        key=lambda r: (
+            r["date"] is None,
+            -(r["date"].value if r["date"] is not None else 0),
+            r["order"],
+        ),
     )
 
 
-def _with_evidence(row: dict, best: pd.Series) -> dict:
+def _with_evidence(row: dict, best: dict) -> dict:
     row.update(
         doc_id=best["doc_id"],
         quote=best["quote"],
