@@ -31,6 +31,9 @@ def clean(nb: nbformat.NotebookNode) -> None:
         if cell.cell_type == "code":
             for out in cell.get("outputs", []):
                 out.get("metadata", {}).pop("execution", None)
+                # a widget view names a random model id and cannot render without the live
+                # kernel; keep its text fallback so the stored notebook is deterministic
+                out.get("data", {}).pop("application/vnd.jupyter.widget-view+json", None)
 
 
 def run(path: Path, timeout: int) -> None:
