@@ -107,6 +107,43 @@ def test_no_global_state_leaks(table, codebook):
 
 
 def test_svg_is_deterministic(table, codebook):
-    a = plots.figure_to_svg(plots.positions_matrix(table, codebook))
+    fig = plots.positions_matrix(table, codebook)
+    a = plots.figure_to_svg(fig)
     b = plots.figure_to_svg(plots.positions_matrix(table, codebook))
     assert a == b and a.lstrip().startswith("<?xml")
+    # drawing the same figure again (a second display) gives the same bytes too
+    assert plots.figure_to_svg(fig) == a
+
+
+def test_figures_display_as_images_in_jupyter(table, codebook):
+    """A returned figure renders as an image in IPython without pyplot or the inline backend."""
+    import base64
+
+    import matplotlib.pyplot as plt
+    from IPython.core.formatters import DisplayFormatter
+
+    before = dict(mpl.rcParams)
+    formatter = DisplayFormatter()
+    figures = [
+        plots.positions_matrix(table, codebook),
+        plots.position_line(table, codebook, "territory"),
+        plots.gap_heatmap(pd.DataFrame([[0.0]], index=["UA"], columns=["UA"]), codebook),
+    ]
+    for fig in figures:
+        data, _ = formatter.format(fig)
+        assert data["image/svg+xml"].lstrip().startswith("<?xml")
+        assert base64.b64decode(data["image/png"]).startswith(b"\x89PNG")
+        assert data["text/plain"].startswith("<Figure size")
+    # the same figure gives the same bytes, so stored notebook outputs can be compared
+    again, _ = formatter.format(plots.positions_matrix(table, codebook))
+    first, _ = formatter.format(figures[0])
+    assert again == first
+    assert formatter.format(figures[0], include={"image/svg+xml"})[0].keys() == {"image/svg+xml"}
+    assert plt.get_fignums() == []
+    assert dict(mpl.rcParams) == before
+
+
+def test_figure_drawn_on_a_given_ax_is_that_ax_figure(table, codebook):
+    fig = Figure()
+    ax = fig.add_subplot()
+    assert plots.position_line(table, codebook, "territory", ax=ax) is fig

@@ -2,7 +2,11 @@
 
 Figures are made with :class:`matplotlib.figure.Figure` directly, not through pyplot, so they
 leak no global state: nothing is left open between notebook cells or tests, and rcParams are
-only changed inside a context. In Jupyter a returned figure displays itself.
+only changed inside a context. Without pyplot, IPython's inline backend never learns about
+them, so each function returns a :class:`ToolkitFigure`, which displays itself in Jupyter
+(``_repr_mimebundle_``): as SVG, byte-identical for the same figure so that stored notebook
+outputs can be compared, and as PNG for a viewer that does not show SVG (JupyterLab shows
+only "safe" outputs such as PNG in a notebook it did not run itself).
 
 Colours: ordinal positions use one diverging map from Kyiv's maximal aim (0, blue) to
 Moscow's (100, red) as the codebook's scale defines them; parties use the codebook's colours;
@@ -11,6 +15,7 @@ Moscow's (100, red) as the codebook's scale defines them; parties use the codebo
 
 from __future__ import annotations
 
+import base64
 import io
 from contextlib import contextmanager
 
@@ -19,10 +24,13 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 from .codebook import Codebook
 
 __all__ = [
+    "ToolkitFigure",
+    "figure_to_png",
     "figure_to_svg",
     "gap_heatmap",
     "position_line",
@@ -48,6 +56,37 @@ def _style():
         yield
 
 
+class ToolkitFigure(Figure):
+    """A matplotlib figure that displays itself in Jupyter as SVG (and PNG), without pyplot.
+
+    Nothing global is registered: the display comes from the object itself, so a figure
+    shows when it ends a cell, in ``display(fig)``, or in any frontend that asks for a
+    MIME bundle, and pyplot's state is never touched.
+    """
+
+    def draw(self, renderer) -> None:
+        super().draw(renderer)
+        # Constrained layout refines itself a little on every draw, so a second rendering
+        # would differ by a fraction of a point: keep the first layout.
+        if isinstance(self.get_layout_engine(), ConstrainedLayoutEngine):
+            self.set_layout_engine("none")
+
+    def __repr__(self) -> str:
+        return super().__repr__().replace(type(self).__name__, "Figure", 1)
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, str]:
+        bundle = {
+            "image/svg+xml": lambda: figure_to_svg(self),
+            "image/png": lambda: base64.b64encode(figure_to_png(self)).decode("ascii"),
+            "text/plain": lambda: repr(self),  # "<Figure size 920x818 with 2 Axes>"
+        }
+        return {
+            mime: render()
+            for mime, render in bundle.items()
+            if (include is None or mime in include) and (exclude is None or mime not in exclude)
+        }
+
+
 def _figure_and_ax(
     ax: Axes | None, size: tuple[float, float], margins: dict | None = None
 ) -> tuple[Figure, Axes]:
@@ -55,7 +94,7 @@ def _figure_and_ax(
     figure of the given ``ax``."""
     if ax is not None:
         return ax.figure, ax
-    fig = Figure(figsize=size, layout=None if margins else "constrained")
+    fig = ToolkitFigure(figsize=size, layout=None if margins else "constrained")
     if margins:
         fig.subplots_adjust(**margins)
     return fig, fig.add_subplot()
@@ -339,4 +378,12 @@ def figure_to_svg(fig: Figure) -> str:
     buffer = io.StringIO()
     with _style():
         fig.savefig(buffer, format="svg", metadata={"Date": None})
+    return buffer.getvalue()
+
+
+def figure_to_png(fig: Figure) -> bytes:
+    """The figure as PNG bytes (at the figure's dpi) with no software or date metadata."""
+    buffer = io.BytesIO()
+    with _style():
+        fig.savefig(buffer, format="png", metadata={"Software": None})
     return buffer.getvalue()
