@@ -3,7 +3,7 @@
 :func:`extract` splits each document into sentences, gives each sentence what it inherits
 from the text around it (the speaker of a quotation it is inside, the holder a pronoun
 refers back to, the lead of a list, the issues of the sentences just before), runs
-:func:`toolkit.match.match_with` on it, and builds the statements DataFrame (columns
+:func:`toolkit.match.match_cues` on it, and builds the statements DataFrame (columns
 :data:`~toolkit.schema.STATEMENT_COLUMNS`), where ``documents.text[start:end] == quote``.
 """
 
@@ -29,7 +29,7 @@ from .match import (
     _find_mentions,
     _possessive,
     _tokens,
-    match_with,
+    match_cues,
     rules_for,
     topics_here,
 )
@@ -116,6 +116,8 @@ def _doc_matches(text: str, rules: Rules):
     recent_topics: list[tuple[int, frozenset[str]]] = []
     list_holder: tuple[Mention, int] | None = None
     turn_speaker: Mention | None = None
+    antecedents: tuple[tuple[str, str, int], ...] = ()
+    antecedent_age = 0
     last_paragraph = -1
     for sent in sentences:
         s, e = sent.start, sent.end
@@ -158,11 +160,19 @@ def _doc_matches(text: str, rules: Rules):
             quote_spans=tuple(spans),
             topics=topics,
             list_holder=list_holder if sent.bullet else None,
+            antecedents=antecedents,
         )
         present = rules.anchors_in(sentence.casefold(), doc_anchors)
         here = topics_here(rules, sentence, present)
-        found = match_with(rules, sentence, context, here, present)
+        own, found = match_cues(rules, sentence, context, here, present)
         yield sent, found
+        if own:
+            antecedents = tuple(dict.fromkeys((c.issue, c.option, c.sign) for c in own))
+            antecedent_age = 0
+        else:
+            antecedent_age += 1
+            if antecedent_age > 1:
+                antecedents = ()
         recent_topics.append((sent.paragraph, here))
         holders = [m for m in found if m.rule in ("subject", "quote", "attribution", "possessive")]
         subject = None

@@ -27,6 +27,7 @@ SUPPORT_TRIGGERS: tuple[str, ...] = (
     r"open(?:ness)? to|signed off on|sign off on|concede[sd]?|acknowledg\w+|recogni[sz]\w*",
     r"explain\w*|wrote|writes|posted|according to|argued|reaffirm\w*|remain\w* committed",
     r"determined|intent on|keen|eager|resolved|adamant|firm|clear|convinced|sure",
+    r"live with|tolerat\w+|settle for|countenanc\w+|stand by|non-negotiable|entertain\w*",
 )
 
 OPPOSE_TRIGGERS: tuple[str, ...] = (
@@ -39,6 +40,8 @@ OPPOSE_TRIGGERS: tuple[str, ...] = (
     r"warn\w* against|caution\w* against|argu\w+ against|lobb\w+ against|protest\w*",
     r"never accept|cannot accept|can't accept|won't accept|will not accept|unwilling|reluctant",
     r"ridicul\w+|mock\w*|castigat\w+|lambast\w+|attack\w* the (?:idea|plan|proposal)",
+    r"drop(?:s|ped|ping)?|abandon\w*|walk\w* back|back\w* away from|give up|gave up|given up",
+    r"struck (?:out|down)|strike\w* (?:out|down)|scrap\w*|torpedo\w*",
 )
 
 # Words that flip the polarity of what follows them inside the same clause.
@@ -52,6 +55,7 @@ NON_AGENT_PREPOSITIONS = (
     r"in|into|to|for|against|with|on|onto|at|over|across|inside|within|toward|towards|about"
     r"|regarding|concerning|between|among|amongst|near|throughout|under|around|from|through"
     r"|upon|beyond|behind|outside|via|than|of|like|unlike|including|visit(?:ed|ing|s)?"
+    r"|beside|besides|alongside|despite|except|per"
     r"|urg(?:ed|es|ing)|press(?:ed|es|ing)|told|tell(?:s|ing)?|ask(?:ed|s|ing)|call(?:ed|s|ing) on"
     r"|pressur(?:ed|es|ing)|persuad(?:ed|es|ing)|convinc(?:ed|es|ing)|forc(?:ed|es|ing)"
 )
@@ -81,7 +85,7 @@ PRONOUNS = r"he|she|they|his|her|their"
 TITLES = (
     r"the (?:\w+ )?(?:president|prime minister|premier|chancellor|minister|envoy|spokes(?:man|woman|person)"
     r"|secretary|official|officials|negotiator|negotiators|leader|diplomat|ambassador|aide|adviser"
-    r"|advisor|commissioner|secretary-general|delegation|administration|government)"
+    r"|advisor|commissioner|secretary-general|delegation|administration|government|bloc)"
 )
 
 # Verbs that introduce speech, for attributing a quotation to a speaker.

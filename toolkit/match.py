@@ -103,6 +103,8 @@ class Context:
     quote_spans: tuple[tuple[int, int], ...] = ()  # quoted stretches, sentence offsets
     topics: frozenset[str] = frozenset()  # issues named in the sentences just before
     list_holder: tuple[Mention, int] | None = None  # "Russia demands:" before a list item
+    # options named just before, which "the idea", "the proposal" or "it" can stand for
+    antecedents: tuple[tuple[str, str, int], ...] = ()
 
 
 # --------------------------------------------------------------------------- compiled rules
@@ -135,18 +137,21 @@ class Rules:
         self.aliases = re.compile(
             r"(?<![\w\-])(?:" + _alternation(self.alias_party) + r")(?![\w\-]|\.\w)"
         )
+        # Case matters for the words between demonym and noun: "Russian Foreign Minister",
+        # "Russian top negotiator", but not "Russian central bank assets … Commission".
         self.demonyms = re.compile(
-            r"(?<![\w\-])(?P<dem>"
+            r"(?<![\w\-])(?i:(?P<dem>"
             + _alternation(demonym_party)
-            + r")(?:\s+(?:[A-Z][\w\-]*|chief|top|senior|lead|foreign|defen[cs]e|deputy|special|peace|security|national|own|\w+ing))*?"
+            + r"))(?:\s+(?:[A-Z][\w\-]*|(?i:chief|top|senior|lead|foreign|defen[cs]e|deputy"
+            + r"|special|peace|security|national|own|local|civil|civilian|state|federal"
+            + r"|\w+ing))){0,3}?"
             + r"\s+(?i:(?P<noun>"
             + lx.ACTOR_NOUNS
             + r"))\b"
             # "the Russians", "the Europeans": a plural demonym with "the" names the party
-            + r"|\bthe\s+(?P<plural>"
+            + r"|\b(?i:the)\s+(?i:(?P<plural>"
             + _alternation(d for d in demonym_party if d.endswith("s"))
-            + r")\b",
-            re.IGNORECASE,
+            + r"))\b"
         )
         self.cues: list[tuple[str, str, int, bool, re.Pattern]] = []
         self.topics: dict[str, re.Pattern] = {}
@@ -199,9 +204,12 @@ _SPEECH = re.compile(r"(?:" + lx.SPEECH_VERBS + r")$", re.IGNORECASE)
 _CONDITION = re.compile(r"\b(?:" + lx.CONDITION + r")\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"^(?:" + lx.RELATIVE + r")$", re.IGNORECASE)
 _EVALUATIVE_NEG = re.compile(
-    r"^\W*(?:\w+\W+){0,4}?(?:is|was|are|were|would be|will be|remains?|be|seen as|called it|calls it)\s+"
-    r"(?:\w+\s+)?(?:unacceptable|a non-starter|non-starter|out of the question|off the table|"
-    r"impossible|unrealistic|absurd|a red line|not acceptable|not an option|a trap)\b",
+    r"^\W*(?:\w+\W+){0,4}?(?:is|was|are|were|would be|will be|remains?|be|seen as|called it"
+    r"|calls it|regarded as|described as|considered|deemed|viewed as|branded|labell?ed|termed"
+    r"|treated as|regard (?:it|them) as|see (?:it|them) as)\s+[\"“'‘]?(?:\w+\s+)?[\"“'‘]?"
+    r"(?:unacceptable|a non-starter|non-starter|out of the question|off the table|impossible"
+    r"|unrealistic|absurd|a red line|not acceptable|not an option|a trap|legitimate (?:military )?"
+    r"targets?|an act of aggression|theft|a provocation|worthless|meaningless)\b",
     re.IGNORECASE,
 )
 # Words before a cue that make it a topic rather than a stance: "proposals regarding security
@@ -469,15 +477,28 @@ def match_with(
 ) -> list[Match]:
     """:func:`match` with compiled rules; ``here`` (the sentence's topics) and ``present``
     (its anchors, see :mod:`toolkit._prefilter`) are computed when not given."""
+    return match_cues(rules, sentence, context, here, present)[1]
+
+
+def match_cues(
+    rules: Rules,
+    sentence: str,
+    context: Context,
+    here: frozenset[str] | None = None,
+    present: frozenset[str] | None = None,
+) -> tuple[list[Cue], list[Match]]:
+    """:func:`match_with`, also returning the sentence's own cues (for the next sentence's
+    anaphora: "The idea was rejected by Kyiv")."""
     if _is_question(sentence):
-        return []
+        return [], []
     if present is None:
         present = rules.anchors_in(sentence.casefold())
     if here is None:
         here = topics_here(rules, sentence, present)
-    cues = _find_cues(rules, sentence, here, context.topics, present)
+    own = _find_cues(rules, sentence, here, context.topics, present)
+    cues = own + _anaphora(sentence, own, context.antecedents)
     if not cues:
-        return []
+        return own, []
     mentions = _resolve_references(sentence, _find_mentions(rules, sentence), context)
     toks = _tokens(sentence, mentions, cues)
     found: list[Match] = []
@@ -499,10 +520,43 @@ def match_with(
                     cue=cue.text,
                     cue_start=cue.start,
                     cue_end=cue.end,
-                    rule=rule,
+                    rule=rule if i < len(own) else f"{rule}+anaphor",
                     condition=_condition(sentence, cue),
                 )
             )
+    return own, found
+
+
+# "the idea", "this proposal", "such a plan" standing for what the sentence before proposed;
+# not when the noun carries its own content ("the idea of a buffer zone").
+_ANAPHOR = re.compile(
+    r"\b(?:the|this|that|these|those|such(?: an?)?)\s+(?:[\w-]+\s+)?"
+    r"(?:idea|proposal|plan|offer|formula|pledge|demand|suggestion|option|arrangement|scheme"
+    r"|clause|provision|concept|initiative|figure|ceiling|cap|request|approach|compromise"
+    r"|solution|model|promise|commitment|scenario|notion|trade|swap|deal|condition)s?\b"
+    r"(?!\s+(?:of|for|to|that|on|which|by|from|in|under|would|will|calls|includes)\b)"
+    r"|\b(?:accept|reject|oppose|support|back|endorse|welcome|consider|dismiss|refuse|discuss"
+    r"|rule|favou?r|want|like)\w*\s+(?P<pronoun>it|this|them)\b(?!\s+\w+ing\b)",
+    re.IGNORECASE,
+)
+
+
+def _anaphora(
+    sentence: str, own: list[Cue], antecedents: tuple[tuple[str, str, int], ...]
+) -> list[Cue]:
+    """Cues standing for the options of the sentence before: "The idea was dismissed by
+    Kyiv", "We won't accept it". Each anaphor carries every antecedent option."""
+    if not antecedents:
+        return []
+    found: list[Cue] = []
+    for m in _ANAPHOR.finditer(sentence):
+        if m.group("pronoun") and own:
+            continue  # "wants it back under Ukrainian control": "it" is a thing, not an idea
+        start, end = m.span("pronoun") if m.group("pronoun") else m.span()
+        if any(c.start < end and start < c.end for c in own):
+            continue
+        for issue, option, sign in antecedents:
+            found.append(Cue(start, end, issue, option, sign, sentence[start:end]))
     return found
 
 
@@ -669,6 +723,12 @@ def _holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Contex
 
     if found:
         return
+    # 2b. A cue inside an "if" clause opening the sentence: the main clause's subject.
+    if not topical and _condition_opener(toks, first, floor) is not None:
+        holder = _main_clause_holder(toks, last + 1)
+        if holder is not None:
+            yield holder, 1, "condition"
+            return
     # 3. Inside a quotation: its speaker.
     if in_quote is not None and context.speaker is not None and not topical:
         yield context.speaker, _chain_sign(toks, floor, first) * evaluative, "quote"
@@ -688,8 +748,35 @@ def _starts_with_determiner(text: str) -> bool:
     return text.split(" ", 1)[0].lower() in _DETERMINERS
 
 
+_RELATIVE_NOUNS = frozenset(
+    """move idea step plan proposal option scenario concession demand position one figure
+    formula offer solution arrangement compromise condition""".split()
+)
+_RELATIVE_FILLERS = frozenset(
+    """is was are were been being has have had already also reportedly strongly long firmly
+    repeatedly""".split()
+)
+# Words that open a clause of its own: an agent after them belongs to that clause.
+_CONJUNCTIONS = frozenset(["and", "but", "yet", "or", "so"])
+_CLAUSE_OPENERS = frozenset(
+    "who whom whose where when while whereas although though because since as".split()
+)
+
+
 def _after_cue(toks: list[_Tok], k: int):
-    """Holders in "…, which X has termed", "…, a move opposed by X", "… backed by X"."""
+    """Holders named after the cue: "…, which X has termed …", "…, a move opposed by X",
+    "… backed by X, but resisted by Y"."""
+    found = False
+    for holder in _relative_holders(toks, k):
+        found = True
+        yield holder
+    if not found:
+        yield from _passive_agents(toks, k)
+
+
+def _relative_holders(toks: list[_Tok], k: int):
+    """ "…, which Russia has termed …", "…, that Ukraine and Europe deem necessary",
+    "…, which Kyiv has called a non-starter": the clause's verbs give the polarity."""
     n = len(toks)
     j = k
     words = 0
@@ -706,7 +793,6 @@ def _after_cue(toks: list[_Tok], k: int):
         j += 1
     if j < n and toks[j].text in (",", "(", "—", "–"):
         j += 1
-    # "a move", "an idea", "which", "that" ... optionally followed by "is/was".
     start = j
     while (
         j < n
@@ -714,76 +800,68 @@ def _after_cue(toks: list[_Tok], k: int):
         and (
             _RELATIVE.match(toks[j].text)
             or toks[j].text.lower() in _DETERMINERS
-            or toks[j].text.lower()
-            in (
-                "move",
-                "idea",
-                "step",
-                "plan",
-                "proposal",
-                "option",
-                "scenario",
-                "concession",
-                "demand",
-                "position",
-                "one",
-                "is",
-                "was",
-                "are",
-                "were",
-                "been",
-                "being",
-                "has",
-                "have",
-                "already",
-                "also",
-                "reportedly",
-                "strongly",
-                "long",
-                "firmly",
-            )
+            or toks[j].text.lower() in _RELATIVE_NOUNS
         )
     ):
         j += 1
-    relative = j > start
-    if j >= n:
+    if j == start or j >= n or toks[j].kind != "M":
         return
-    sign = 1
-    # Passive: "opposed by Ukraine", "not backed by Washington".
-    p = j
-    while p < n and toks[p].kind == "N":
-        sign = -sign
-        p += 1
-    if (
-        p + 2 < n + 1
-        and p < n
-        and toks[p].kind == "T"
-        and p + 1 < n
-        and toks[p + 1].text.lower() == "by"
-        and p + 2 < n
-        and toks[p + 2].kind == "M"
-    ):
-        for m in _coordinated(toks, p + 2):
-            yield m, sign * toks[p].sign
-        return
-    # Relative clause: "which Russia has termed", "that Ukraine and Europe deem".
-    if relative and toks[j].kind == "M":
-        group = _coordinated(toks, j)
-        q = j + 1
-        while q < n and (
-            toks[q].text.lower() in ("and", ",", "&", "as", "well") or toks[q].kind == "M"
-        ):
-            q += 1
-        sign = 1
-        steps = 0
-        while q < n and steps < 4 and (toks[q].kind == "N" or toks[q].text.lower() in _AUX):
-            if toks[q].kind == "N":
-                sign = -sign
-            q += 1
-            steps += 1
-        if q < n and toks[q].kind == "T":
-            for m in group:
-                yield m, sign * toks[q].sign
+    group = _coordinated(toks, j)
+    q = j + 1
+    while q < n and (toks[q].text.lower() in ("and", ",", "&", "as", "well") or toks[q].kind == "M"):
+        q += 1
+    # the clause's verbs, up to its end: "has termed", "has called a non-starter"
+    sign, triggered = 1, False
+    while q < n and toks[q].text not in (",", ";", ".", ")", "—", "–") and toks[q].kind != "C":
+        if toks[q].kind == "N":
+            sign = -sign
+        elif toks[q].kind == "T":
+            sign *= toks[q].sign
+            triggered = True
+        q += 1
+    if triggered:
+        for m in group:
+            yield m, sign
+
+
+def _passive_agents(toks: list[_Tok], k: int):
+    """Agents of passive stance verbs after the cue, each with its own polarity:
+    "… was backed by X, but has been resisted by Y", "… are promised to Kyiv by Washington",
+    "… described as “unacceptable” by Russia's deputy foreign minister"."""
+    n = len(toks)
+    sign, since_trigger, comma = 1, 99, False
+    i = k
+    found = False
+    while i < n:
+        t = toks[i]
+        low = t.text.lower()
+        if low == ";" or low in _CLAUSE_OPENERS:
+            return
+        if t.kind == "C" and (found or comma):
+            return  # another cue, with agents of its own
+        if low == "by" and since_trigger <= 3:
+            m = i + 1
+            while m < n and toks[m].text.lower() in _DETERMINERS:
+                m += 1
+            if m < n and toks[m].kind == "M":
+                group = _coordinated(toks, m)
+                for mention in group:
+                    yield mention, sign
+                found = True
+                sign, since_trigger = 1, 99
+                i = m + 2 * len(group) - 1
+                continue
+        if found and t.kind in ("W", "M") and low not in _AUX and low not in _CONJUNCTIONS:
+            return  # a new subject: "…, and far deeper cuts are demanded by Y" is Y's own
+        if t.kind == "N":
+            sign = -sign
+        elif t.kind == "T":
+            sign *= t.sign
+            since_trigger = 0
+        elif low == ",":
+            comma = True
+        since_trigger += 1
+        i += 1
 
 
 def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
@@ -793,13 +871,21 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
     governed = False  # a stance verb or modal links a holder to the cue
     obliged = False
     locked = False  # past a condition's opener the cue is coded as support, whatever governs it
+    nor = False  # "neither A nor B": "nor" negates B, "neither" only A
     j = first - 1
+    opener = _condition_opener(toks, first, floor)
+    if opener is not None:
+        # the cue is inside "if X does Y": X is hypothetical; the one who sets the condition
+        # holds the position, as support (the coding scheme's rule for conditions)
+        j, locked = opener - 1, True
     since_trigger = 99
     while j >= floor:
         t = toks[j]
         low = t.text.lower()
         if t.kind == "C":
             open_chain = False if governed else open_chain
+            if open_chain and not locked and low in _VERBAL_NEGATORS and t.cue != toks[first].cue:
+                sign = -sign  # "would not recognise the annexations de jure"
         elif t.kind == "P" or low in _CLOSERS:
             if (low in (",", ";", ":", "—", "–") and governed) or low in (
                 "but",
@@ -821,8 +907,9 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
             governed = True
             since_trigger = 0
         elif t.kind == "N":
-            if open_chain and not locked:
+            if open_chain and not locked and not (nor and low == "neither"):
                 sign = -sign
+            nor = nor or low == "nor"
         elif t.kind == "M":
             if not _eligible(toks, j):
                 j -= 1
@@ -853,6 +940,10 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
                     yield m, sign, "subject"
                 return
         else:
+            if low in ("and", "or") and j + 1 < first and toks[j + 1].text.lower() in _MODALS:
+                # "will not tolerate such troops and would regard them as …": the negation
+                # belongs to the first verb phrase
+                open_chain = False
             if _OBLIGATION.fullmatch(low):
                 obliged = True
             elif low in ("if", "unless", "until", "once", "provided") and not governed:
@@ -861,6 +952,51 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
                 locked = True
         since_trigger += 1
         j -= 1
+
+
+_VERBAL_NEGATORS = frozenset(["not", "never", "cannot", "won't", "wouldn't", "can't", "don't"])
+_MODALS = frozenset(
+    "will would could can may might shall should must has have had is are was were".split()
+)
+_CONDITION_OPENERS = frozenset(["if", "unless"])
+
+
+def _condition_opener(toks: list[_Tok], first: int, floor: int) -> int | None:
+    """Index of the "if" whose clause holds the cue, or None."""
+    j = first - 1
+    while j >= floor:
+        low = toks[j].text.lower()
+        if low in _CONDITION_OPENERS:
+            return j
+        if low in (",", ";", ":", "—", "–", "then") or toks[j].kind == "C":
+            return None
+        j -= 1
+    return None
+
+
+def _main_clause_holder(toks: list[_Tok], first: int) -> Mention | None:
+    """The subject of the main clause after an "if" clause that holds the cue:
+    "If Moscow agrees to a buffer zone, he said, Washington is prepared to …"."""
+    n = len(toks)
+    j = first
+    while j < n and toks[j].text not in (",", ";", "then"):
+        j += 1
+    candidates = []
+    while j < n and toks[j].text not in (";", ".") and len(candidates) < 2:
+        if toks[j].kind == "M" and _eligible(toks, j):
+            nxt = toks[j + 1] if j + 1 < n else None
+            parenthetical = (
+                nxt is not None
+                and _SPEECH.fullmatch(nxt.text) is not None
+                and j + 2 < n
+                and toks[j + 2].text == ","
+            )
+            candidates.append((toks[j].mention, parenthetical))
+        j += 1
+    for mention, parenthetical in candidates:
+        if not parenthetical:
+            return mention
+    return candidates[0][0] if candidates else None
 
 
 def _agent_start(toks: list[_Tok], k: int) -> int | None:
