@@ -749,17 +749,44 @@ def _starts_with_determiner(text: str) -> bool:
 
 
 _RELATIVE_NOUNS = frozenset(
-    """move idea step plan proposal option scenario concession demand position one figure
-    formula offer solution arrangement compromise condition""".split()
-)
-_RELATIVE_FILLERS = frozenset(
-    """is was are were been being has have had already also reportedly strongly long firmly
-    repeatedly""".split()
+    [
+        "move",
+        "idea",
+        "step",
+        "plan",
+        "proposal",
+        "option",
+        "scenario",
+        "concession",
+        "demand",
+        "position",
+        "one",
+        "figure",
+        "formula",
+        "offer",
+        "solution",
+        "arrangement",
+        "compromise",
+        "condition",
+    ]
 )
 # Words that open a clause of its own: an agent after them belongs to that clause.
 _CONJUNCTIONS = frozenset(["and", "but", "yet", "or", "so"])
 _CLAUSE_OPENERS = frozenset(
-    "who whom whose where when while whereas although though because since as".split()
+    [
+        "who",
+        "whom",
+        "whose",
+        "where",
+        "when",
+        "while",
+        "whereas",
+        "although",
+        "though",
+        "because",
+        "since",
+        "as",
+    ]
 )
 
 
@@ -808,7 +835,9 @@ def _relative_holders(toks: list[_Tok], k: int):
         return
     group = _coordinated(toks, j)
     q = j + 1
-    while q < n and (toks[q].text.lower() in ("and", ",", "&", "as", "well") or toks[q].kind == "M"):
+    while q < n and (
+        toks[q].text.lower() in ("and", ",", "&", "as", "well") or toks[q].kind == "M"
+    ):
         q += 1
     # the clause's verbs, up to its end: "has termed", "has called a non-starter"
     sign, triggered = 1, False
@@ -956,7 +985,24 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
 
 _VERBAL_NEGATORS = frozenset(["not", "never", "cannot", "won't", "wouldn't", "can't", "don't"])
 _MODALS = frozenset(
-    "will would could can may might shall should must has have had is are was were".split()
+    [
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "shall",
+        "should",
+        "must",
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+    ]
 )
 _CONDITION_OPENERS = frozenset(["if", "unless"])
 
