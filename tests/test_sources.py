@@ -62,7 +62,7 @@ def write(tmp_path, name, data):
         (
             "utf16.txt",
             "\ufeffhello".encode("utf-16"),
-            r"utf16.txt: the file is UTF-16 text — save it as UTF-8",
+            r"utf16.txt: the file is UTF-16 text, not UTF-8 \(byte-order mark at byte offset 0\) — save it as UTF-8",
         ),
         (
             "bin.txt",

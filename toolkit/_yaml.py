@@ -3,6 +3,12 @@
 PyYAML silently keeps the last of two equal keys; a user who pasted an option twice would
 lose one without a word. Here duplicates are an error, and every value's line is recorded
 under its path (a tuple of keys and indexes) so validation errors can name the line.
+
+Whatever the text, :func:`load` returns or raises the caller's :class:`ToolkitError`
+subclass, never PyYAML's or Python's own exceptions: impossible dates (``2025-02-30``),
+numbers too long to read, control characters, aliases that contain themselves, nesting too
+deep for the parser and aliases that expand into millions of values are all reported with
+their line.
 """
 
 from __future__ import annotations
@@ -14,6 +20,18 @@ import yaml
 from .errors import ToolkitError
 
 Path_ = tuple[str | int, ...]
+
+#: Most values a document may expand to through aliases (``&a`` ... ``*a``); a codebook
+#: has a few thousand, a "billion laughs" document would have 10**9.
+MAX_VALUES = 200_000
+
+_TAG_NAMES = {
+    "tag:yaml.org,2002:timestamp": "a date",
+    "tag:yaml.org,2002:int": "a whole number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:bool": "true or false",
+    "tag:yaml.org,2002:binary": "base64 data",
+}
 
 
 def format_location(path: Path_) -> str:
@@ -36,14 +54,15 @@ def load(
 ) -> tuple[Any, dict[Path_, int]]:
     """Parse ``text`` and return ``(data, lines)``; ``lines`` maps a path to its 1-based line.
 
-    Raises ``error`` (a :class:`ToolkitError` subclass) for syntax errors and duplicate keys,
-    naming ``source`` and the line.
+    Raises ``error`` (a :class:`ToolkitError` subclass) for syntax errors, duplicate keys and
+    values that cannot be read, naming ``source`` and the line.
     """
-    loader = yaml.SafeLoader(text)
+    builder = _Builder(source, error, line_offset)
+    loader = None
     try:
+        loader = yaml.SafeLoader(text)  # checks every character before parsing
         node = loader.get_single_node()
-        lines: dict[Path_, int] = {}
-        data = None if node is None else _build(loader, node, (), lines, source, error, line_offset)
+        data = None if node is None else builder.build(loader, node, ())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = None if mark is None else mark.line + 1 + line_offset
@@ -54,41 +73,118 @@ def load(
             line=line,
             fix="check indentation, colons and quotes on that line (quote strings containing ': ' or '#')",
         ) from None
+    except yaml.reader.ReaderError as exc:
+        # a control character: PyYAML reports a character position, we report the line
+        line = text.count("\n", 0, max(exc.position, 0)) + 1 + line_offset
+        raise error(
+            f"control character #x{exc.character:04x} is not allowed in YAML",
+            path=source,
+            line=line,
+            fix="delete it (it is often invisible), or write it as an escape such as "
+            '"\\t" inside double quotes',
+        ) from None
     except yaml.YAMLError as exc:
         raise error(f"YAML error: {exc}", path=source, fix="fix the YAML syntax") from None
+    except RecursionError:
+        raise error(
+            "the YAML is nested too deeply to read",
+            path=source,
+            fix="flatten the lists and mappings; a codebook needs only a few levels",
+        ) from None
     finally:
-        loader.dispose()
-    return data, lines
+        if loader is not None:
+            loader.dispose()
+    return data, builder.lines
 
 
-def _build(loader, node, path, lines, source, error, offset):
-    lines[path] = node.start_mark.line + 1 + offset
-    if isinstance(node, yaml.MappingNode):
-        out: dict[Any, Any] = {}
+class _Builder:
+    """Turns composed nodes into plain dicts, lists and scalars, recording each line."""
+
+    def __init__(self, source: str, error: type[ToolkitError], offset: int) -> None:
+        self.source = source
+        self.error = error
+        self.offset = offset
+        self.lines: dict[Path_, int] = {}
+        self.values = 0
+        self.open: set[int] = set()  # ids of the collections being built: cycle detection
+
+    def line(self, node: yaml.Node) -> int:
+        return node.start_mark.line + 1 + self.offset
+
+    def fail(self, node: yaml.Node, path: Path_, message: str, fix: str) -> ToolkitError:
+        return self.error(
+            message,
+            path=self.source,
+            line=self.line(node),
+            location=format_location(path) or None,
+            fix=fix,
+        )
+
+    def build(self, loader: yaml.SafeLoader, node: yaml.Node, path: Path_) -> Any:
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise self.fail(
+                node,
+                path,
+                f"the YAML expands to more than {MAX_VALUES:,} values through aliases",
+                "write the values out instead of nesting aliases (*name) inside aliases",
+            )
+        self.lines[path] = self.line(node)
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(loader, node, path)
+        if id(node) in self.open:
+            raise self.fail(
+                node,
+                path,
+                "an alias refers to a list or mapping that contains it",
+                "an alias (*name) cannot point to its own parent; write the value out",
+            )
+        self.open.add(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self.mapping(loader, node, path)
+            if isinstance(node, yaml.SequenceNode):
+                return [self.build(loader, item, (*path, i)) for i, item in enumerate(node.value)]
+            raise self.fail(node, path, "unreadable YAML value", "fix the YAML syntax")
+        finally:
+            self.open.discard(id(node))
+
+    def mapping(self, loader: yaml.SafeLoader, node: yaml.MappingNode, path: Path_) -> dict:
+        out: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            if isinstance(key, (list, dict)):
-                raise error(
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise self.fail(
+                    key_node,
+                    path,
                     "a mapping key must be a plain value",
-                    path=source,
-                    line=key_node.start_mark.line + 1 + offset,
-                    location=format_location(path) or None,
-                    fix="write keys as plain words",
+                    "write keys as plain words",
                 )
-            key = str(key) if not isinstance(key, str) else key
+            key = self.scalar(loader, key_node, path)
+            key = key if isinstance(key, str) else str(key)
             if key in out:
-                raise error(
-                    f"duplicate key {key!r}",
-                    path=source,
-                    line=key_node.start_mark.line + 1 + offset,
-                    location=format_location(path) or None,
-                    fix=f"merge the two {key!r} entries into one (YAML keeps only the last)",
+                raise self.fail(
+                    key_node,
+                    path,
+                    f"duplicate key {key!r} (first on line {first_line[key]})",
+                    "keep one of the two; YAML would silently drop the first",
                 )
-            out[key] = _build(loader, value_node, (*path, key), lines, source, error, offset)
+            first_line[key] = self.line(key_node)
+            out[key] = self.build(loader, value_node, (*path, key))
         return out
-    if isinstance(node, yaml.SequenceNode):
-        return [
-            _build(loader, item, (*path, i), lines, source, error, offset)
-            for i, item in enumerate(node.value)
-        ]
-    return loader.construct_object(node, deep=True)
+
+    def scalar(self, loader: yaml.SafeLoader, node: yaml.ScalarNode, path: Path_) -> Any:
+        try:
+            return loader.construct_object(node, deep=True)
+        except yaml.YAMLError:
+            raise
+        except (ValueError, TypeError, OverflowError) as exc:
+            what = _TAG_NAMES.get(node.tag, "a value")
+            reason = str(exc).split(";")[0].split(":")[0].strip() or type(exc).__name__
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                fix = "write a real date as YYYY-MM-DD, e.g. 2025-12-03"
+            else:
+                fix = "put it in quotes to keep it as text"
+            raise self.fail(
+                node, path, f"{node.value[:60]!r} cannot be read as {what}: {reason}", fix
+            ) from None

@@ -2,7 +2,9 @@
 
 This is the one place that turns the toolkit's exceptions into messages and exit codes:
 ``error: FILE:LINE: what — fix`` on stderr and exit code 2 for bad input, a traceback and
-exit code 1 for a bug. ``--debug`` shows the traceback for bad input too.
+exit code 1 for a bug. ``--debug`` shows the traceback for bad input too. Warnings (an empty
+source file) are printed as ``warning: ...`` and the run goes on; Ctrl-C exits with 130,
+leaving every output file as it was.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 from .errors import ToolkitError
 
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -71,6 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("default")
+            warnings.showwarning = _show_warning
             return _run(args)
     except ToolkitError as exc:
         if args.debug:
@@ -79,15 +83,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except BrokenPipeError:  # `python -m toolkit extract ... | head`
         return 0
+    except KeyboardInterrupt:
+        print(
+            "interrupted — an output file being written keeps its previous contents",
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """Warnings as one line, ``warning: FILE: what``, without the code line that raised it."""
+    print(f"warning: {message}", file=sys.stderr if file is None else file)
 
 
 def _run(args: argparse.Namespace) -> int:
     from . import load_codebook, load_documents
     from ._io import write_atomic
+    from .codebook import DEFAULT_CODEBOOK
     from .extract import extract
 
     codebook = load_codebook(args.codebook)
-    inputs = [*args.paths, *([args.codebook] if args.codebook else [])]
+    # every file the run reads is an input, the default codebook included
+    inputs = [*args.paths, args.codebook or DEFAULT_CODEBOOK]
     gold_paths = getattr(args, "gold", None) or []
     if isinstance(gold_paths, str):
         gold_paths = [gold_paths]

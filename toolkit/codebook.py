@@ -14,6 +14,7 @@ same way.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -170,20 +171,35 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
             "this is a folder, not a codebook file", path=path, fix="pass the YAML file itself"
         )
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CodebookError(
+            f"cannot read the codebook: {exc.strerror or exc}",
+            path=path,
+            fix="check that it is a file you may read",
+        ) from None
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise CodebookError(
-            f"not UTF-8 text (byte offset {exc.start})",
+            f"not UTF-8 text: byte 0x{raw[exc.start]:02x} at byte offset {exc.start}",
             path=path,
+            line=raw.count(b"\n", 0, exc.start) + 1,
             fix="save the codebook as UTF-8",
         ) from None
-    return parse_codebook(text, source=str(path))
+    return parse_codebook(text.removeprefix("\ufeff"), source=str(path))
 
 
 def parse_codebook(text: str, *, source: str = "<codebook>") -> Codebook:
     """Validate codebook YAML given as a string; see :func:`load_codebook`."""
     data, lines = _yaml.load(text, source=source, error=CodebookError)
     return _Validator(source, lines).codebook(data)
+
+
+def _short(value: Any, limit: int = 80) -> str:
+    """``repr(value)``, cut to ``limit`` characters so one bad value cannot flood the screen."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 4] + "...'"
 
 
 class _Validator:
@@ -219,7 +235,7 @@ class _Validator:
             allowed = sorted(required | optional)
             raise self.fail(
                 (*where, unknown[0]),
-                f"unknown key {unknown[0]!r}",
+                f"unknown key {_short(unknown[0])}",
                 f"allowed keys here are {allowed}; check the spelling",
             )
         missing = sorted(required - set(value))
@@ -246,29 +262,46 @@ class _Validator:
             )
         return tuple(self.text(v, (*where, i)) for i, v in enumerate(value))
 
-    def regexes(self, value: Any, where: tuple) -> tuple[str, ...]:
+    def regexes(self, value: Any, where: tuple, *, together: bool = False) -> tuple[str, ...]:
+        """Patterns that compile; with ``together``, also as one ``a|b|c`` alternation."""
         patterns = self.strings(value, where)
         for i, pattern in enumerate(patterns):
             try:
                 compiled = re.compile(pattern, re.IGNORECASE)
-            except re.error as exc:
+            # a repeat count too large, or parentheses nested too deep, is not a re.error
+            except (re.error, OverflowError, RecursionError, ValueError) as exc:
                 raise self.fail(
                     (*where, i),
-                    f"invalid regular expression {pattern!r}: {exc}",
+                    f"invalid regular expression {_short(pattern)}: {exc}",
                     "fix the pattern (escape literal characters such as ( ) . ? with \\)",
                 ) from None
             if compiled.match(""):
                 raise self.fail(
                     (*where, i),
-                    f"the pattern {pattern!r} matches the empty string",
+                    f"the pattern {_short(pattern)} matches the empty string",
                     "make it require at least one character",
                 )
+        for i in range(1, len(patterns) if together else 0):
+            try:  # the list is searched as one alternation: flags or group names can clash
+                re.compile("|".join(patterns[: i + 1]), re.IGNORECASE)
+            except (re.error, OverflowError, RecursionError, ValueError) as exc:
+                raise self.fail(
+                    (*where, i),
+                    f"the pattern {_short(patterns[i])} cannot be combined with the ones before it: {exc}",
+                    "these patterns are tried as one alternation: remove inline flags such as "
+                    "(?i) and named groups, or make them distinct",
+                ) from None
         return patterns
 
     def number(self, value: Any, where: tuple, low: float, high: float | None) -> float:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or not math.isfinite(value)
+        ):
+            wanted = f"from {low} to {high}" if high is not None else f"of at least {low}"
             raise self.fail(
-                where, f"expected a number, got {value!r}", f"write a number from {low} to {high}"
+                where, f"expected a number, got {_short(value)}", f"write a number {wanted}"
             )
         if value < low or (high is not None and value > high):
             bound = f"{low}–{high}" if high is not None else f">= {low}"
@@ -279,7 +312,7 @@ class _Validator:
         if not isinstance(key, str) or not _KEY.match(key):
             raise self.fail(
                 where,
-                f"invalid key {key!r}",
+                f"invalid key {_short(key)}",
                 "keys start with a letter and use only letters, digits and _",
             )
         return key
@@ -328,7 +361,7 @@ class _Validator:
             color = self.text(spec["color"], (*here, "color"))
             if not _COLOR.match(color):
                 raise self.fail(
-                    (*here, "color"), f"invalid colour {color!r}", "write it as #rrggbb"
+                    (*here, "color"), f"invalid colour {_short(color)}", "write it as #rrggbb"
                 )
             aliases = self.strings(spec["aliases"], (*here, "aliases"))
             if not aliases:
@@ -341,7 +374,7 @@ class _Validator:
                         other, other_where = owner[folded]
                         raise self.fail(
                             (*here, field_name, i),
-                            f"{name!r} is also an alias of party {other!r} "
+                            f"{_short(name)} is also an alias of party {other!r} "
                             f"({_yaml.format_location(other_where)})",
                             "a name can stand for one party only; remove it from one of them",
                         )
@@ -375,7 +408,7 @@ class _Validator:
             spec = self.mapping(
                 spec, here, {"label", "scale", "options"}, {"description", "context"}
             )
-            context = self.regexes(spec.get("context"), (*here, "context"))
+            context = self.regexes(spec.get("context"), (*here, "context"), together=True)
             scale = spec["scale"]
             if (
                 scale is None or scale is False
@@ -383,7 +416,9 @@ class _Validator:
                 scale = "none"
             if scale not in _SCALES:
                 raise self.fail(
-                    (*here, "scale"), f"unknown scale {scale!r}", f"use one of {list(_SCALES)}"
+                    (*here, "scale"),
+                    f"unknown scale {_short(scale)}",
+                    f"use one of {list(_SCALES)}",
                 )
             options = self.options(spec["options"], (*here, "options"), scale)
             issues.append(

@@ -69,10 +69,21 @@ def load_gold(path: str | Path, codebook: Codebook) -> pd.DataFrame:
             "this is a folder, not a gold CSV file", path=path, fix="pass the CSV file itself"
         )
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise GoldError(
+            f"cannot read the gold file: {exc.strerror or exc}",
+            path=path,
+            fix="check that it is a file you may read",
+        ) from None
+    try:
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise GoldError(
-            f"not UTF-8 (byte offset {exc.start})", path=path, fix="save the CSV as UTF-8"
+            f"not UTF-8: byte 0x{raw[exc.start]:02x} at byte offset {exc.start}",
+            path=path,
+            line=raw.count(b"\n", 0, exc.start) + 1,
+            fix="save the CSV as UTF-8",
         ) from None
     return parse_gold(text, codebook, source=str(path))
 
@@ -80,22 +91,25 @@ def load_gold(path: str | Path, codebook: Codebook) -> pd.DataFrame:
 def parse_gold(text: str, codebook: Codebook, *, source: str = "<gold>") -> pd.DataFrame:
     """Validate gold CSV text; see :func:`load_gold`."""
     reader = csv.reader(io.StringIO(text))
-    try:
-        header = next(reader)
-    except StopIteration:
+    records = _records(reader, source)
+    # the header is the first line that is not blank
+    header_line, header = next(
+        ((n, values) for n, values in records if any(v.strip() for v in values)), (1, [])
+    )
+    if not header:
         raise GoldError(
             "the gold file is empty",
             path=source,
             line=1,
             fix=f"start it with the header {','.join(GOLD_COLUMNS)}",
-        ) from None
+        )
     header = [h.strip() for h in header]
     missing = [c for c in TUPLE_COLUMNS if c not in header]
     if missing:
         raise GoldError(
             f"missing column(s) {missing}",
             path=source,
-            line=1,
+            line=header_line,
             fix=f"the header must name {','.join(TUPLE_COLUMNS)}[,required]",
         )
     unknown = [c for c in header if c not in GOLD_COLUMNS and c != "note"]
@@ -103,11 +117,19 @@ def parse_gold(text: str, codebook: Codebook, *, source: str = "<gold>") -> pd.D
         raise GoldError(
             f"unknown column(s) {unknown}",
             path=source,
-            line=1,
+            line=header_line,
             fix=f"allowed columns are {list(GOLD_COLUMNS)} and note",
         )
+    doubled = sorted({h for h in header if header.count(h) > 1})
+    if doubled:
+        raise GoldError(
+            f"column {doubled[0]!r} appears twice in the header",
+            path=source,
+            line=header_line,
+            fix="keep one of the two columns",
+        )
     rows = []
-    for lineno, values in enumerate(reader, start=2):
+    for lineno, values in records:
         if not any(v.strip() for v in values):
             continue
         if len(values) != len(header):
@@ -122,6 +144,25 @@ def parse_gold(text: str, codebook: Codebook, *, source: str = "<gold>") -> pd.D
         required = row.get("required", "yes").lower() or "yes"
         rows.append({**{c: row[c] for c in TUPLE_COLUMNS}, "required": required != "no"})
     return pd.DataFrame(rows, columns=list(GOLD_COLUMNS)).astype({"required": bool})
+
+
+def _records(reader, source: str):
+    """``(line, values)`` for each CSV record, ``line`` being where the record starts."""
+    line = 1
+    while True:
+        try:
+            values = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise GoldError(
+                f"malformed CSV: {exc}",
+                path=source,
+                line=line,
+                fix='check this line for an unclosed quote (")',
+            ) from None
+        yield line, values
+        line = reader.line_num + 1
 
 
 def _check_row(row: dict, codebook: Codebook, source: str, line: int) -> None:

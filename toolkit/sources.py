@@ -49,6 +49,17 @@ DEFAULT_REGISTRY = _ROOT / "data" / "sources.yaml"
 #: File types read as sources.
 SUFFIXES = (".txt", ".md")
 _META_KEYS = ("id", "title", "date", "outlet", "url")
+_META_EXAMPLES = {
+    "id": "kyiv-rejects-plan",
+    "title": "Kyiv rejects the plan",
+    "date": "2025-12-03",
+    "outlet": "Example Wire",
+    "url": "https://example.org/a",
+    "note": "checked by hand",
+}
+# pandas stores dates as nanoseconds since 1970: these are the first and last it can hold
+_FIRST_DATE = pd.Timestamp.min.ceil("D").date()
+_LAST_DATE = pd.Timestamp.max.floor("D").date()
 
 
 class EmptySourceWarning(UserWarning):
@@ -102,6 +113,11 @@ def documents_from_texts(texts: dict[str, str], **meta: Any) -> pd.DataFrame:
     """
     rows = []
     for doc_id, text in texts.items():
+        if not isinstance(text, str):
+            raise SourceError(
+                f"document {doc_id!r} is {type(text).__name__}, not text",
+                fix="pass str values (decode bytes with .decode('utf-8') first)",
+            )
         title = meta.get("title") or _first_line(text)
         rows.append(
             {
@@ -120,13 +136,12 @@ def documents_from_texts(texts: dict[str, str], **meta: Any) -> pd.DataFrame:
 def read_source(path: str | Path, *, registry: dict[str, dict] | None = None) -> dict[str, Any]:
     """Read one source file into a documents row (a dict); see :func:`load_documents`."""
     path = Path(path)
-    if not path.exists():
-        raise SourceError("file not found", path=path, fix="check the path")
-    if path.is_dir():
-        raise SourceError(
-            "this is a folder where a file was expected", path=path, fix="pass a .txt or .md file"
-        )
-    raw = path.read_bytes()
+    raw = _read_bytes(path)
+    return _source_row(raw, path, registry)
+
+
+def _source_row(raw: bytes, path: Path, registry: dict[str, dict] | None) -> dict[str, Any]:
+    """The documents row of a file's bytes (split out so it can be tested on any bytes)."""
     text = _decode(raw, path)
     front, front_lines, body = _split_front_matter(text, path)
     meta = dict((registry or {}).get(path.name, {}))
@@ -178,19 +193,52 @@ def _expand(paths: Iterable[str | Path]) -> list[Path]:
     return files
 
 
-def _decode(raw: bytes, path: Path) -> str:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+def _read_bytes(path: Path) -> bytes:
+    """The bytes of a source file, or a :class:`SourceError` saying why they cannot be read."""
+    if not path.exists():
+        raise SourceError("file not found", path=path, fix="check the path")
+    if path.is_dir():
         raise SourceError(
-            "the file is UTF-16 text",
-            path=path,
-            fix="save it as UTF-8 (e.g. `iconv -f UTF-16 -t UTF-8`)",
+            "this is a folder where a file was expected", path=path, fix="pass a .txt or .md file"
         )
-    nul = raw.find(b"\x00", 0, 8192)
+    if not path.is_file():
+        raise SourceError(
+            "not a regular file (a device, pipe or socket)",
+            path=path,
+            fix="pass a .txt or .md file",
+        )
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise SourceError(
+            f"cannot read the file: {exc.strerror or exc}",
+            path=path,
+            fix="check that it exists and that you may read it",
+        ) from None
+
+
+_BOMS = (  # longest first: the UTF-32 little-endian mark starts with the UTF-16 one
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            raise SourceError(
+                f"the file is {encoding} text, not UTF-8 (byte-order mark at byte offset 0)",
+                path=path,
+                fix=f"save it as UTF-8 (e.g. `iconv -f {encoding} -t UTF-8`)",
+            )
+    nul = raw.find(b"\x00")  # text never holds NUL; a scan of 50 MB takes milliseconds
     if nul >= 0:
         raise SourceError(
             f"binary file (NUL byte at byte offset {nul})",
             path=path,
-            fix="pass a plain-text .txt or .md file",
+            fix="pass a plain-text .txt or .md file (convert PDF or Word files to text first)",
         )
     try:
         text = raw.decode("utf-8")
@@ -242,32 +290,65 @@ def _split_front_matter(text: str, path: Path) -> tuple[dict, dict, str]:
             line=where.get((unknown[0],)),
             fix=f"allowed keys are {list(_META_KEYS)}; check the spelling",
         )
+    _check_meta_types(data, where, path, ())
     return data, where, body
+
+
+def _check_meta_types(meta: dict, where: dict, path, prefix: tuple) -> None:
+    """Metadata values are single values (text, numbers, dates), never lists or mappings."""
+    for key, value in meta.items():
+        if isinstance(value, (list, dict)):
+            kind = "a list" if isinstance(value, list) else "a mapping"
+            raise SourceError(
+                f"`{key}` must be a single value, got {kind}",
+                path=path,
+                line=where.get((*prefix, key)),
+                fix=f"write one value, e.g. `{key}: {_META_EXAMPLES[key]}`",
+            )
 
 
 def _parse_date(value: Any, path, line) -> pd.Timestamp:
     if value is None or value == "":
         return pd.NaT
     if isinstance(value, dt.datetime):
-        return pd.Timestamp(value.date())
-    if isinstance(value, dt.date):
-        return pd.Timestamp(value)
-    try:
-        return pd.Timestamp(dt.date.fromisoformat(str(value).strip()))
-    except ValueError:
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    else:
+        try:
+            day = dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise SourceError(
+                f"unparseable date {value!r}",
+                path=path,
+                line=line,
+                fix="write it as YYYY-MM-DD, e.g. 2025-12-03",
+            ) from None
+    if not _FIRST_DATE <= day <= _LAST_DATE:
         raise SourceError(
-            f"unparseable date {value!r}",
+            f"date {day.isoformat()} is out of range",
             path=path,
             line=line,
-            fix="write it as YYYY-MM-DD, e.g. 2025-12-03",
-        ) from None
+            fix=f"dates must lie between {_FIRST_DATE} and {_LAST_DATE}; check the year",
+        )
+    return pd.Timestamp(day)
 
 
 def _load_registry(path: str | Path) -> dict[str, dict]:
     path = Path(path)
     if not path.exists():
         return {}
-    data, where = _yaml.load(path.read_text(encoding="utf-8"), source=str(path), error=SourceError)
+    raw = _read_bytes(path)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SourceError(
+            f"not UTF-8: byte 0x{raw[exc.start]:02x} at byte offset {exc.start}",
+            path=path,
+            line=raw.count(b"\n", 0, exc.start) + 1,
+            fix="save the registry as UTF-8",
+        ) from None
+    data, where = _yaml.load(text.removeprefix("\ufeff"), source=str(path), error=SourceError)
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -294,6 +375,8 @@ def _load_registry(path: str | Path) -> dict[str, dict]:
                 line=where.get((name, unknown[0])),
                 fix=f"allowed keys are {[*_META_KEYS, 'note']}",
             )
+        _check_meta_types(meta, where, path, (name,))
+        _parse_date(meta.get("date"), path, where.get((name, "date")))  # fail here, with the line
         out[str(name)] = {k: v for k, v in meta.items() if k != "note"}
     return out
 
