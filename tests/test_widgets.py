@@ -97,3 +97,37 @@ def test_views_do_not_mutate_inputs(corpus, codebook):
     DealModelPanel(statements, codebook)
     pd.testing.assert_frame_equal(docs, before_docs)
     pd.testing.assert_frame_equal(statements, before_st)
+
+
+def test_tables_carry_their_own_style(corpus, codebook):
+    """A widget's HTML gets no notebook CSS: every cell is bordered and padded inline, party
+    columns are headed by the party's label over its colour, and no <style> leaks to the page."""
+    import re
+
+    docs, statements = corpus
+    explorer = PositionsExplorer(statements, docs, codebook, issue="zaporizhzhia_npp", chart=False)
+    comparer = TwoPartyComparer(statements, codebook, a="UA", b="US")
+    panel = DealModelPanel(statements, codebook)
+    for html in (explorer.table.value, comparer.output.value, panel.output.value):
+        assert "<style" not in html
+        cells = re.findall(r"<t[dh] [^>]*>", html)
+        assert cells and all("border:1px solid" in c and "padding:" in c for c in cells)
+    table = explorer.table.value
+    for party in codebook.parties:
+        assert f'border-bottom:3px solid {party.color}">{party.label}</th>' in table
+    assert "Zaporizhzhia nuclear plant</th>" in table  # the issue names the table
+    assert ">Joint management</td>" in table and ">Ukrainian control</td>" in table
+    assert "Territory (Donbas)</th>" in comparer.output.value  # issue labels, not keys
+    assert "background:#fdf1d6" in comparer.output.value  # UA and US are apart on the plant
+
+
+def test_scale_stacks_parties_at_the_same_point(codebook):
+    from toolkit.widgets import scale_html
+
+    rows = pd.DataFrame(
+        {"party": ["RU", "US"], "position": [65.0, 65.0], "label": ["Demilitarised zone"] * 2}
+    )
+    html = scale_html(rows, codebook, "territory")
+    assert "top:-26px" in html and "top:-41px" in html
+    nobody = scale_html(rows.assign(position=float("nan")), codebook, "territory")
+    assert "not stated: Russia, United States" in nobody

@@ -28,7 +28,7 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
 
 from .codebook import Codebook
 from .compare import agreement, deal_model
-from .positions import evidence, positions, side_by_side
+from .positions import evidence, positions
 
 __all__ = [
     "DealModelPanel",
@@ -72,17 +72,20 @@ def scale_html(
         if o.position is not None
     )
     dots, missing = [], []
+    placed: dict[int, int] = {}  # parties at the same point: labels stacked upwards
     for r in rows.itertuples():
         party = codebook.party(str(r.party))
         if pd.isna(r.position):
             missing.append(escape(party.label))
             continue
+        level = placed.get(round(float(r.position)), 0)
+        placed[round(float(r.position))] = level + 1
         dots.append(
             f'<span title="{escape(party.label)}: {escape(str(r.label))}" style="position:absolute;'
             f"left:{float(r.position)}%;top:-7px;width:14px;height:14px;border-radius:7px;"
             f'background:{party.color};transform:translateX(-50%);border:1px solid white"></span>'
-            f'<span style="position:absolute;left:{float(r.position)}%;top:-26px;'
-            f'transform:translateX(-50%);font-size:11px;color:{party.color}">'
+            f'<span style="position:absolute;left:{float(r.position)}%;top:{-26 - 15 * level}px;'
+            f'transform:translateX(-50%);font-size:11px;color:{party.color};white-space:nowrap">'
             f"{escape(party.label)}</span>"
         )
     if deal is not None:
@@ -103,7 +106,9 @@ def scale_html(
         else ""
     )
     return (
-        '<div style="position:relative;margin:34px 40px 34px 40px;height:2px;background:#999">'
+        '<div style="position:relative;margin:'
+        + str(34 + 15 * max((n - 1 for n in placed.values()), default=0))
+        + 'px 40px 34px 40px;height:2px;background:#999">'
         + ticks
         + "".join(dots)
         + "</div>"
@@ -111,9 +116,67 @@ def scale_html(
     )
 
 
-def _table_html(frame: pd.DataFrame) -> str:
-    """A DataFrame as an HTML table, every cell escaped."""
-    return frame.to_html(escape=True, na_rep="", border=0, classes="toolkit-table")
+# Inline styles: a widget's HTML gets none of the notebook's table CSS, and a <style> element
+# would leak into the whole page, so each table carries its own look.
+_TABLE = "border-collapse:collapse;font-size:12px;line-height:1.4;margin:4px 0 10px 0"
+_CELL = "border:1px solid #d4d4d4;padding:4px 10px;text-align:left;vertical-align:top"
+_HEAD = _CELL + ";background:#f3f3f3;font-weight:600"
+_QUIET = "color:#888;font-style:italic"
+_RELATION_COLOURS = {
+    "agree": "#e3f4e1",
+    "opposed": "#fbe0dc",
+    "apart": "#fdf1d6",
+    "unknown": "#f5f5f5",
+}
+
+
+def _cell_text(value) -> str:
+    """One value as escaped text: blank for missing, one decimal for non-integral floats."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if isinstance(value, float):
+        return f"{value:.0f}" if value.is_integer() else f"{value:.1f}"
+    return escape(str(value))
+
+
+def _table_html(frame: pd.DataFrame, codebook: Codebook | None = None, *, corner: str = "") -> str:
+    """A DataFrame as a self-styled HTML table, every cell escaped.
+
+    With a codebook, a column named by a party key is headed by the party's label over a bar
+    in its colour, and a row named by an issue key by the issue's label. ``corner`` fills the
+    top-left cell. A ``relation`` column is tinted (agree, opposed, apart, unknown).
+    """
+    parties = {p.key: p for p in codebook.parties} if codebook else {}
+    issues = {i.key: i for i in codebook.issues} if codebook else {}
+    head = [f'<th style="{_HEAD}">{escape(corner)}</th>']
+    for column in frame.columns:
+        party = parties.get(str(column))
+        if party is not None:
+            head.append(
+                f'<th style="{_HEAD};border-bottom:3px solid {escape(party.color)}">'
+                f"{escape(party.label)}</th>"
+            )
+        else:
+            head.append(f'<th style="{_HEAD}">{escape(str(column).replace("_", " "))}</th>')
+    body = []
+    for key, row in zip(frame.index, frame.itertuples(index=False), strict=True):
+        issue = issues.get(str(key))
+        name = escape(issue.label if issue is not None else str(key))
+        cells = [f'<th style="{_HEAD}" title="{escape(str(key))}">{name}</th>']
+        for column, value in zip(frame.columns, row, strict=True):
+            style = _CELL
+            if value == "not stated":
+                style += ";" + _QUIET
+            if str(column).startswith("quote"):
+                style += ";font-size:11px;color:#444;max-width:320px"
+            if column == "relation" and value in _RELATION_COLOURS:
+                style += f";background:{_RELATION_COLOURS[value]}"
+            cells.append(f'<td style="{style}">{_cell_text(value)}</td>')
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return (
+        f'<table class="toolkit-table" style="{_TABLE}"><thead><tr>{"".join(head)}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table>"
+    )
 
 
 class _View:
@@ -212,14 +275,16 @@ class PositionsExplorer(_View):
         as_of = None if self.as_of.value == _ALL else self.as_of.value
         chosen = self._statements()
         table = positions(chosen, self.codebook, as_of=as_of)
-        wide = side_by_side(table, parties=parties, issues=[issue]) if parties else None
         rows = table[
             (table["issue"].astype(str) == issue) & table["party"].astype(str).isin(parties)
         ]
         rows = rows.set_index(rows["party"].astype(str)).reindex(parties)
         self.result = rows[["status", "label", "position", "n_statements", "doc_id", "quote"]]
-        self.table.value = f"<h4>{escape(self.codebook.issue(issue).label)}</h4>" + (
-            _table_html(wide) if wide is not None else "<p>Choose at least one party.</p>"
+        label = escape(self.codebook.issue(issue).label)
+        self.table.value = f"<h4>{label}</h4>" + (
+            _table_html(self._side_by_side(), self.codebook, corner=label)
+            if parties
+            else "<p>Choose at least one party.</p>"
         )
         self.quotes.value = self._evidence_html(issue, parties, as_of)
         if self.chart_enabled and parties:
@@ -228,6 +293,18 @@ class PositionsExplorer(_View):
             )
         else:
             self.chart.value = ""
+
+    def _side_by_side(self) -> pd.DataFrame:
+        """``result`` turned on its side for display: one column per party."""
+        shown = self.result[["label", "status", "position", "n_statements", "doc_id"]]
+        return shown.T.rename(
+            index={
+                "label": "stance",
+                "position": "scale (0–100)",
+                "n_statements": "statements",
+                "doc_id": "evidence in",
+            }
+        )
 
     def _evidence_html(self, issue, parties, as_of) -> str:
         parts = []
@@ -290,7 +367,23 @@ class TwoPartyComparer(_View):
         self.result = agreement(self.table, self.a.value, self.b.value, self.codebook)
         counts = self.result["relation"].value_counts()
         summary = ", ".join(f"{escape(str(k))}: {v}" for k, v in counts.items())
-        self.output.value = f"<p>{summary}</p>" + _table_html(self.result)
+        self.output.value = f"<p>{summary}</p>" + _table_html(self._shown(), self.codebook)
+
+    def _shown(self) -> pd.DataFrame:
+        """``result`` for display: each party's stance under its own name, then the quotes."""
+        a, b = self.a.value, self.b.value
+        labels = {p.key: p.label for p in self.codebook.parties}
+        return pd.DataFrame(
+            {
+                a: self.result[f"label_{a}"],
+                b: self.result[f"label_{b}"],
+                "relation": self.result["relation"],
+                "distance": self.result["distance"],
+                f"quote ({labels[a]})": self.result[f"quote_{a}"],
+                f"quote ({labels[b]})": self.result[f"quote_{b}"],
+            },
+            index=self.result.index,
+        )
 
 
 class DealModelPanel(_View):
@@ -366,7 +459,7 @@ class DealModelPanel(_View):
             .set_index("issue")
             .round(1)
         )
-        self.output.value = _table_html(outcomes)
+        self.output.value = _table_html(outcomes, self.codebook, corner="predicted outcome")
         issue = self.issue.value
         rows = self.table[self.table["issue"].astype(str) == issue]
         self.chart.value = scale_html(rows, self.codebook, issue, deal=self.result) + (
