@@ -33,6 +33,7 @@ from .match import (
     rules_for,
     topics_here,
 )
+from .names import learn_names
 from .schema import DOCUMENT_COLUMNS, STATEMENT_COLUMNS, check_columns
 from .sentences import split_sentences
 
@@ -108,6 +109,7 @@ _LIST_LEAD = re.compile(r":\s*$")
 
 def _doc_matches(text: str, rules: Rules):
     """Yield ``(sentence_span, paragraph, [Match])`` for one document."""
+    rules = rules.with_people(learn_names(text, rules.party_of, rules.party_words))
     sentences = split_sentences(text)
     doc_anchors = tuple(sorted(rules.anchors_in(text.casefold())))
     quotes = _quotes(text)
@@ -122,8 +124,10 @@ def _doc_matches(text: str, rules: Rules):
     for sent in sentences:
         s, e = sent.start, sent.end
         sentence = text[s:e]
+        label = _SPEAKER_LABEL.match(sentence)
         if sent.paragraph != last_paragraph:
-            recent_topics = []
+            if not label:  # an answer in a transcript goes on with the question's topics
+                recent_topics = []
             if not sent.bullet:
                 list_holder = None
             last_paragraph = sent.paragraph
@@ -131,7 +135,6 @@ def _doc_matches(text: str, rules: Rules):
         if not sent.bullet and list_holder is not None and not _LIST_LEAD.search(sentence):
             list_holder = None
         # Speaker labels in transcripts: "PESKOV: ...", "Q: ..."
-        label = _SPEAKER_LABEL.match(sentence)
         if label:
             name = label.group("name")
             named = _find_mentions(rules, name) or _find_mentions(rules, name.title())

@@ -112,3 +112,13 @@ EVENT_WORDS = (
     r"attack\w*|strik\w+|struck|shell\w*|bomb\w*|launch\w*|fired|killed|wounded|captur\w+"
     r"|seiz\w+|advanc\w+|offensive|targeted|hit|destroy\w*|disrupt\w*|shot down|intercept\w*"
 )
+
+# Titles that introduce a person speaking for a party: "Kremlin spokesman Dmitry Peskov",
+# "Taras Hnatiuk, the secretary of Ukraine's security council".
+PERSON_TITLES = (
+    r"president|prime minister|premier|chancellor|foreign minister|defen[cs]e minister|minister"
+    r"|spokes(?:man|woman|person)|envoy|special envoy|negotiator|chief negotiator|secretary"
+    r"|secretary-general|secretary general|chief of staff|chief|head|adviser|advisor|aide"
+    r"|ambassador|diplomat|commissioner|official|representative|leader|speaker|general"
+    r"|director|deputy|counsellor|counselor|press secretary|lawmaker|senator|mediator"
+)

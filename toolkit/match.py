@@ -30,6 +30,7 @@ so attacks and other events are not positions.
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 from collections.abc import Iterable
@@ -134,6 +135,11 @@ class Rules:
             for demonym in party.demonyms:
                 demonym_party[demonym.lower()] = party.key
         self.demonym_party = demonym_party
+        words = [*self.alias_party, *(d for p in codebook.parties for d in p.demonyms)]
+        #: any alias or demonym, for spotting the people a document introduces
+        self.party_words = _alternation(words)
+        self.people: re.Pattern | None = None  # names a document introduced (see with_people)
+        self.people_party: dict[str, str] = {}
         self.aliases = re.compile(
             r"(?<![\w\-])(?:" + _alternation(self.alias_party) + r")(?![\w\-]|\.\w)"
         )
@@ -173,6 +179,19 @@ class Rules:
             a for group in (*self.anchors, *self.topic_anchors.values()) if group for a in group
         }
         self.all_anchors: tuple[str, ...] = tuple(sorted(every))
+
+    def party_of(self, word: str) -> str | None:
+        """The party an alias or demonym stands for, or None."""
+        return self.alias_party.get(word) or self.demonym_party.get(word.lower())
+
+    def with_people(self, people: dict[str, str]) -> Rules:
+        """A copy that also knows the people one document introduced (name -> party)."""
+        if not people:
+            return self
+        other = copy.copy(self)
+        other.people_party = people
+        other.people = re.compile(r"(?<![\w\-])(?:" + _alternation(people) + r")(?![\w\-])")
+        return other
 
     def anchors_in(self, folded: str, candidates: tuple[str, ...] | None = None) -> frozenset[str]:
         """The anchors (of ``candidates``, default all) found in casefolded text."""
@@ -388,6 +407,12 @@ def _find_mentions(rules: Rules, sentence: str) -> list[Mention]:
         if taken[m.start()]:
             continue
         found.append(Mention(m.start(), m.end(), rules.alias_party[m.group()], m.group()))
+        for j in range(m.start(), m.end()):
+            taken[j] = True
+    if rules.people is not None:
+        for m in rules.people.finditer(sentence):
+            if not taken[m.start()]:
+                found.append(Mention(m.start(), m.end(), rules.people_party[m.group()], m.group()))
     found.sort(key=lambda x: x.start)
     return found
 

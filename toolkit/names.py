@@ -1,0 +1,67 @@
+"""People a document introduces: "Kremlin spokesman Dmitry Peskov", "Taras Hnatiuk, the
+secretary of Ukraine's security council". Once introduced, the person's full name, surname
+and (for transcripts) upper-case surname stand for their party in the rest of the document.
+
+The codebook names the well-known people; articles name many more. These are general
+patterns of English news writing (a title with a party before a name, or an apposition
+after it), not facts about any negotiation.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from . import lexicon as lx
+
+__all__ = ["learn_names"]
+
+_NAME = r"(?P<name>[A-Z][a-z’'\-]+(?:\s+(?:de |van |von |al-)?[A-Z][a-zA-Z’'\-]+){1,2})"
+_TITLE = r"(?:" + lx.PERSON_TITLES + r")"
+
+
+@functools.lru_cache(maxsize=8)
+def _patterns(party_names: str) -> tuple[re.Pattern, ...]:
+    party = r"(?<![\w\-])(?P<party>" + party_names + r")(?![\w\-])"
+    title = r"(?i:" + _TITLE + r")"
+    return (
+        # "Russia's foreign minister, Sergei Lavrov", "Kremlin spokesman Dmitry Peskov",
+        # "Russian Foreign Minister Sergei Lavrov", "EU foreign policy chief Kaja Kallas"
+        re.compile(party + r"(?:’s|'s)?\s+(?:[\w\-]+\s+){0,4}?" + title + r",?\s+" + _NAME),
+        # "Taras Hnatiuk, the secretary of Ukraine's National Security and Defence Council"
+        re.compile(
+            _NAME
+            + r",\s+(?:(?:the|a|an)\s+)?(?:[\w\-]+\s+){0,3}?"
+            + title
+            + r"(?:\s+[\w\-]+){0,2}?\s+(?:of|for|to|at|in)\s+(?:the\s+)?"
+            + party
+        ),
+        # "Anna Kovalenko, Ukraine's chief of staff", "Jean Dupont, a French diplomat"
+        re.compile(
+            _NAME
+            + r",\s+(?:(?:the|a|an)\s+)?(?:[\w\-]+\s+){0,2}?"
+            + party
+            + r"(?:’s|'s)?\s+(?:[\w\-]+\s+){0,3}?"
+            + title
+        ),
+    )
+
+
+def learn_names(text: str, party_of, party_names: str) -> dict[str, str]:
+    """Map each person the text introduces with a party to that party's key.
+
+    ``party_of(word)`` gives the party of an alias or demonym (None if it is neither);
+    ``party_names`` is a regular expression matching any alias or demonym.
+    """
+    names: dict[str, str] = {}
+    for pattern in _patterns(party_names):
+        for m in pattern.finditer(text):
+            party = party_of(m.group("party"))
+            name = m.group("name")
+            if party is None or party_of(name) is not None:
+                continue
+            surname = name.split()[-1]
+            for form in (name, surname, surname.upper()):
+                if names.setdefault(form, party) != party:
+                    names[form] = ""  # two parties claim it: neither gets it
+    return {k: v for k, v in names.items() if v}
