@@ -2,21 +2,26 @@
 
 ``summarise`` gathers everything the report shows into plain Python values (computed by the
 toolkit's analysis functions, never typed in), and ``build_report`` renders that summary
-with an autoescaping Jinja2 template:
+with an autoescaping Jinja2 template (``templates/report.html.j2``):
 
 - every string from a source or its metadata is escaped; links are made only for http(s)
-  URLs (``javascript:`` and the like are shown as text);
-- figures are embedded as SVG data URIs; there is no script, stylesheet, font or image from
-  any network;
+  URLs (``javascript:`` and the like are shown as text, never as a link);
+- figures are embedded as SVG data URIs; there is no script at all, and no stylesheet, font
+  or image from any network (a Content-Security-Policy in the page forbids them too);
 - the same inputs give the same bytes: the report is dated by its newest source, never by
   the clock, and figures carry no timestamps.
+
+>>> html = build_report(load_documents(), load_codebook())          # doctest: +SKIP
+>>> write_report("reports/report.html", html)                      # doctest: +SKIP
 """
 
 from __future__ import annotations
 
 import base64
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jinja2
 import pandas as pd
@@ -28,20 +33,50 @@ from .evaluate import evaluate, load_gold
 from .extract import extract
 from .positions import positions
 
-__all__ = ["DEFAULT_GOLD", "build_report", "safe_url", "summarise", "terminal_summary"]
+__all__ = [
+    "DEFAULT_GOLD",
+    "build_report",
+    "safe_url",
+    "summarise",
+    "terminal_summary",
+    "write_report",
+]
 
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}\Z")  # the only colours put into a style attribute
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 #: Gold sets used by default when the report's sources include their documents.
 DEFAULT_GOLD = (Path(__file__).resolve().parent.parent / "data" / "gold" / "seed.csv",)
+#: What each relation of :func:`toolkit.compare.gaps` means, in the report's words.
+RELATIONS = {
+    "agree": "same option",
+    "apart": "different options",
+    "opposed": "one supports what the other opposes",
+    "unknown": "a position is missing",
+}
 
 
 def safe_url(url: object) -> str | None:
-    """``url`` if it is an http(s) address, else None (``javascript:`` and others are dropped)."""
+    """``url`` (stripped) if it is an absolute http(s) address with a host, else None.
+
+    ``javascript:``, ``data:``, relative and malformed addresses, and any address holding
+    whitespace or control characters are refused, so the report never links them.
+    """
     if not isinstance(url, str):
         return None
     url = url.strip()
-    ok = url.lower().startswith(("http://", "https://")) and not any(c.isspace() for c in url)
-    return url if ok else None
+    if not url or any(c.isspace() or not c.isprintable() for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:  # e.g. "http://[::1" (an unclosed IPv6 bracket)
+        return None
+    return url if parts.scheme.lower() in ("http", "https") and host else None
+
+
+def _host(url: str) -> str:
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
 
 
 def _environment() -> jinja2.Environment:
@@ -64,11 +99,30 @@ def _date(value) -> str:
     return "" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
 
 
+def _text(value) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _number(value) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
+
+
 def _quote_parts(quote: str, cue_start: int, cue_end: int) -> tuple[str, str, str]:
     """The quote split around its cue, for highlighting (the template escapes each part)."""
     if not (0 <= cue_start <= cue_end <= len(quote)):
         return quote, "", ""
     return quote[:cue_start], quote[cue_start:cue_end], quote[cue_end:]
+
+
+def _label(lookup, key, attr: str = "label") -> str:
+    """A codebook label for ``key``, or the key itself if the codebook lacks it."""
+    try:
+        return getattr(lookup(str(key)), attr)
+    except KeyError:
+        return str(key)
+
+
+# --------------------------------------------------------------------------- summary
 
 
 def summarise(
@@ -77,67 +131,38 @@ def summarise(
     statements: pd.DataFrame,
     gold: Sequence[str | Path] | None = None,
 ) -> dict:
-    """Everything the report shows, as plain values computed by the toolkit (no HTML)."""
+    """Everything the report shows, as plain values computed by the toolkit (no HTML).
+
+    ``gold`` lists gold CSV files to score extraction against; None uses
+    :data:`DEFAULT_GOLD` where it covers the documents.
+    """
     table = positions(statements, codebook)
     pair_gaps = gaps(table, codebook)
-    matrix = gap_matrix(pair_gaps)
     deal = deal_model(table, codebook)
     dates = documents["date"].dropna()
-    parties = list(codebook.party_keys)
-
-    sources = [
-        {
-            "doc_id": d.doc_id,
-            "title": d.title or d.doc_id,
-            "date": _date(d.date),
-            "outlet": d.outlet or "",
-            "url": safe_url(d.url),
-            "raw_url": "" if safe_url(d.url) or not isinstance(d.url, str) else d.url,
-            "n_statements": int((statements["doc_id"] == d.doc_id).sum()),
-        }
-        for d in documents.itertuples(index=False)
+    cells = {(str(r["issue"]), str(r["party"])): r for r in table.to_dict("records")}
+    parties = [
+        {"key": p.key, "label": p.label, "color": p.color if _COLOR.match(p.color) else "#999999"}
+        for p in codebook.parties
     ]
 
-    cells = table.set_index([table["issue"].astype(str), table["party"].astype(str)])
-    evidence_rows = statements.assign(
-        party=statements["party"].astype(str), issue=statements["issue"].astype(str)
-    )
     issues = []
     for issue in codebook.issues:
-        row_cells = []
-        for party in parties:
-            c = cells.loc[(issue.key, party)]
-            quotes = []
-            own = evidence_rows[
-                (evidence_rows["party"] == party) & (evidence_rows["issue"] == issue.key)
-            ]
-            for r in own.itertuples():
-                before, cue, after = _quote_parts(
-                    r.quote, r.cue_start - r.start, r.cue_end - r.start
-                )
-                quotes.append(
-                    {
-                        "polarity": str(r.polarity),
-                        "option": issue.option(str(r.option)).label,
-                        "before": before,
-                        "cue": cue,
-                        "after": after,
-                        "doc_id": r.doc_id,
-                        "date": _date(r.date),
-                    }
-                )
-            row_cells.append(
+        row = []
+        for party in codebook.parties:
+            c = cells[(issue.key, party.key)]
+            row.append(
                 {
-                    "party": party,
+                    "party": party.key,
+                    "party_label": party.label,
                     "label": c["label"],
                     "status": c["status"],
-                    "position": None if pd.isna(c["position"]) else float(c["position"]),
-                    "quote": "" if not isinstance(c["quote"], str) else c["quote"],
-                    "quotes": quotes,
+                    "position": _number(c["position"]),
+                    "quotes": _quotes(statements, codebook, party.key, issue.key),
                 }
             )
         figure = None
-        if issue.ordinal and any(x["position"] is not None for x in row_cells):
+        if issue.ordinal and any(x["position"] is not None for x in row):
             figure = _svg_uri(plots.position_line(table, codebook, issue.key, deal=deal))
         issues.append(
             {
@@ -145,85 +170,193 @@ def summarise(
                 "label": issue.label,
                 "ordinal": issue.ordinal,
                 "description": issue.description,
-                "cells": row_cells,
+                "cells": row,
                 "figure": figure,
+                "has_evidence": any(x["quotes"] for x in row),
             }
         )
 
+    return {
+        "title": f"Positions in the {codebook.name}",
+        "as_of": _date(dates.max()) if len(dates) else "",
+        "codebook": {
+            "name": codebook.name,
+            "version": codebook.version,
+            "scale_low": codebook.scale_low,
+            "scale_high": codebook.scale_high,
+            "description": codebook.description,
+        },
+        "parties": parties,
+        "sources": _sources(documents, statements),
+        "n_statements": len(statements),
+        "issues": issues,
+        "matrix_figure": _svg_uri(plots.positions_matrix(table, codebook)),
+        "gaps": _gaps(pair_gaps, codebook),
+        "deal": _deal(deal, codebook),
+        "quality": _quality(statements, codebook, documents, gold),
+    }
+
+
+def _sources(documents: pd.DataFrame, statements: pd.DataFrame) -> list[dict]:
+    counts = statements["doc_id"].astype(str).value_counts()
+    out = []
+    for d in documents.itertuples(index=False):
+        url = safe_url(d.url)
+        out.append(
+            {
+                "doc_id": str(d.doc_id),
+                "title": _text(d.title) or str(d.doc_id),
+                "date": _date(d.date),
+                "outlet": _text(d.outlet),
+                "url": url,
+                "host": _host(url) if url else "",
+                # an address that is not linked is still shown, as text
+                "unsafe_url": "" if url else _text(d.url).strip(),
+                "n_statements": int(counts.get(str(d.doc_id), 0)),
+            }
+        )
+    return out
+
+
+def _quotes(statements: pd.DataFrame, codebook: Codebook, party: str, issue: str) -> list[dict]:
+    """Every statement of ``party`` on ``issue``, in document order, ready for the template."""
+    own = statements[
+        (statements["party"].astype(str) == party) & (statements["issue"].astype(str) == issue)
+    ]
+    spec = codebook.issue(issue)
+    out = []
+    for r in own.itertuples(index=False):
+        before, cue, after = _quote_parts(r.quote, r.cue_start - r.start, r.cue_end - r.start)
+        out.append(
+            {
+                "polarity": str(r.polarity),
+                "option": _label(spec.option, r.option),
+                "before": before,
+                "cue": cue,
+                "after": after,
+                "condition": _text(getattr(r, "condition", "")),
+                "doc_id": str(r.doc_id),
+                "date": _date(r.date),
+            }
+        )
+    return out
+
+
+def _gaps(pair_gaps: pd.DataFrame, codebook: Codebook) -> dict:
+    """The pairwise gap matrix (mean distance and shared issues) and relation counts."""
+    mean, count = gap_matrix(pair_gaps), gap_matrix(pair_gaps, "count")
+    keys = [str(k) for k in mean.index]
+    rows = []
+    for a in keys:
+        values = []
+        for b in keys:
+            m, n = mean.loc[a, b], count.loc[a, b]
+            if a == b:
+                values.append({"mean": "—", "n": ""})
+            else:
+                values.append({"mean": "–" if pd.isna(m) else f"{m:.0f}", "n": f"{n:.0f}"})
+        rows.append({"party": _label(codebook.party, a), "values": values})
+    relations = []
+    grouped = pair_gaps.groupby(["party_a", "party_b"], observed=True, sort=True)
+    for (a, b), group in grouped:
+        counts = group["relation"].astype(str).value_counts()
+        relations.append(
+            {
+                "pair": f"{_label(codebook.party, a)} – {_label(codebook.party, b)}",
+                "counts": [int(counts.get(k, 0)) for k in RELATIONS],
+            }
+        )
+    return {
+        "figure": _svg_uri(plots.gap_heatmap(mean, codebook)),
+        "columns": [_label(codebook.party, k) for k in keys],
+        "rows": rows,
+        "relation_names": list(RELATIONS.items()),
+        "relations": relations,
+    }
+
+
+def _deal(deal: pd.DataFrame, codebook: Codebook) -> dict:
+    """Deal-model predictions per ordinal issue, and the assumptions behind them."""
     outcomes = []
     for key, group in deal.groupby(deal["issue"].astype(str), sort=False):
         first = group.iloc[0]
         outcomes.append(
             {
-                "issue": codebook.issue(key).label,
+                "issue": _label(codebook.issue, key),
                 "compromise": float(first["compromise"]),
                 "median": float(first["weighted_median"]),
                 "parties": [
                     {
-                        "party": codebook.party(str(r.party)).label,
+                        "party": _label(codebook.party, r.party),
                         "position": float(r.position),
+                        "capability": float(r.capability),
+                        "salience": float(r.salience),
                         "weight": float(r.weight),
-                        "distance": float(r.distance_compromise),
                     }
                     for r in group.itertuples()
                 ],
             }
         )
-
-    quality = _quality(statements, codebook, documents, gold)
+    modelled = {str(k) for k in deal["issue"]}
     return {
-        "title": f"Positions in the {codebook.name}",
-        "as_of": _date(dates.max()) if len(dates) else "undated sources",
-        "codebook": codebook,
-        "parties": [{"key": p.key, "label": p.label, "color": p.color} for p in codebook.parties],
-        "sources": sources,
-        "n_statements": len(statements),
-        "issues": issues,
-        "matrix_figure": _svg_uri(plots.positions_matrix(table, codebook)),
-        "gap_figure": _svg_uri(plots.gap_heatmap(matrix, codebook)),
-        "gap_table": [
-            {
-                "party": codebook.party(str(a)).label,
-                "values": ["–" if pd.isna(v) else f"{v:.0f}" for v in matrix.loc[a]],
-            }
-            for a in matrix.index
-        ],
-        "gap_columns": [codebook.party(str(b)).label for b in matrix.columns],
-        "relations": (
-            pair_gaps.assign(
-                pair=pair_gaps["party_a"].astype(str) + "–" + pair_gaps["party_b"].astype(str)
-            )
-            .groupby(["pair", "relation"], observed=True)
-            .size()
-            .unstack(fill_value=0)
-            .reset_index()
-            .to_dict("records")
-        ),
         "outcomes": outcomes,
-        "quality": quality,
+        "capability": [(p.label, float(p.capability)) for p in codebook.parties],
+        "equal_capability": len({p.capability for p in codebook.parties}) <= 1,
+        "unmodelled": [i.label for i in codebook.issues if i.ordinal and i.key not in modelled],
+        "categorical": [i.label for i in codebook.issues if not i.ordinal],
     }
 
 
 def _quality(statements, codebook, documents, gold) -> list[dict]:
-    paths = list(gold) if gold is not None else [p for p in DEFAULT_GOLD if p.exists()]
+    """Scores against each gold set that covers some of the documents.
+
+    A gold set passed explicitly that covers none of them is listed with a note; the default
+    gold is skipped silently then (it belongs to other sources).
+    """
+    explicit = gold is not None
+    paths = list(gold) if explicit else [p for p in DEFAULT_GOLD if p.exists()]
+    doc_ids = set(documents["doc_id"].astype(str))
     out = []
-    doc_ids = set(documents["doc_id"])
     for path in paths:
         frame = load_gold(path, codebook)
-        frame = frame[frame["doc_id"].isin(doc_ids)]
+        frame = frame[frame["doc_id"].astype(str).isin(doc_ids)]
+        entry = {"gold": Path(path).name, "documents": int(frame["doc_id"].nunique())}
         if frame.empty:
+            if explicit:
+                out.append({**entry, "scores": [], "misses": [], "extras": []})
             continue
         result = evaluate(statements, frame, codebook)
         out.append(
             {
-                "gold": Path(path).name,
-                "documents": int(frame["doc_id"].nunique()),
+                **entry,
                 "scores": result.scores.to_dict("records"),
-                "misses": result.misses.astype(str).to_dict("records"),
-                "extras": result.extras.astype(str).to_dict("records"),
+                "misses": _tuples(result.misses, codebook),
+                "extras": _tuples(result.extras, codebook),
             }
         )
     return out
+
+
+def _tuples(frame: pd.DataFrame, codebook: Codebook) -> list[dict]:
+    out = []
+    for r in frame.astype(str).to_dict("records"):
+        try:
+            option = codebook.issue(r["issue"]).option(r["option"]).label
+        except KeyError:
+            option = r["option"]
+        out.append(
+            {
+                "doc_id": r["doc_id"],
+                "party": _label(codebook.party, r["party"]),
+                "issue": _label(codebook.issue, r["issue"]),
+                "option": option,
+                "polarity": r["polarity"],
+            }
+        )
+    return out
+
+
+# --------------------------------------------------------------------------- outputs
 
 
 def build_report(
@@ -233,21 +366,63 @@ def build_report(
     statements: pd.DataFrame | None = None,
     gold: Sequence[str | Path] | None = None,
 ) -> str:
-    """Render the report as one HTML string (see the module docstring for its guarantees)."""
+    """Render the report as one HTML string (see the module docstring for its guarantees).
+
+    ``statements`` defaults to ``extract(documents, codebook)``; ``gold`` as in
+    :func:`summarise`.
+    """
     if statements is None:
         statements = extract(documents, codebook)
     summary = summarise(documents, codebook, statements, gold)
     return _environment().get_template("report.html.j2").render(**summary)
 
 
-def terminal_summary(statements: pd.DataFrame, codebook: Codebook) -> str:
-    """A short plain-text positions table for the terminal: issues x parties."""
+def write_report(path: str | Path, html: str, *, inputs: Iterable[str | Path] = ()) -> Path:
+    """Write ``html`` to ``path`` atomically; refuses ``seeds/`` and any of ``inputs``.
+
+    Raises :class:`~toolkit.errors.OutputError` saying where to write instead.
+    """
+    from ._io import write_atomic
+
+    return write_atomic(path, html, inputs=inputs)
+
+
+def terminal_summary(statements: pd.DataFrame, codebook: Codebook, width: int = 24) -> str:
+    """A short plain-text positions table for the terminal.
+
+    Issues where some party has a position, one line each, with a column per party (its key;
+    the legend below gives the labels); labels longer than ``width`` are cut with "…", and a
+    contested cell is marked with "*".
+    Issues with no position at all are named on one line.
+    """
     table = positions(statements, codebook)
-    wide = table.assign(
-        party=table["party"].astype(str),
-        issue=table["issue"].astype(str),
-        cell=table["label"].where(table["status"] != "not stated", "·"),
-    ).pivot(index="issue", columns="party", values="cell")
-    wide = wide.reindex(index=list(codebook.issue_keys), columns=list(codebook.party_keys))
-    wide.columns = [codebook.party(p).label for p in wide.columns]
-    return wide.to_string()
+    cells = {(str(r["issue"]), str(r["party"])): r for r in table.to_dict("records")}
+
+    def cell(issue: str, party: str) -> str:
+        c = cells[(issue, party)]
+        text = "·" if c["status"] == "not stated" else str(c["label"])
+        text = text if len(text) <= width else text[: width - 1] + "…"
+        return text + "*" if c["status"] == "contested" else text
+
+    keys = list(codebook.party_keys)
+    shown = [
+        i for i in codebook.issue_keys if any(cells[(i, p)]["status"] != "not stated" for p in keys)
+    ]
+    silent = [i for i in codebook.issue_keys if i not in shown]
+    lines = []
+    if shown:
+        rows = [[i, *(cell(i, p) for p in keys)] for i in shown]
+        widths = [max(len(r[k]) for r in [["issue", *keys], *rows]) for k in range(len(keys) + 1)]
+        for r in [["issue", *keys], *rows]:
+            lines.append("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip())
+        lines.append("")
+    else:
+        lines.append("No party's position was found on any issue.")
+    lines.append(
+        "parties: "
+        + ", ".join(f"{p.key} = {p.label}" for p in codebook.parties)
+        + "; * contested; · not stated"
+    )
+    if silent:
+        lines.append("no position found on: " + ", ".join(silent))
+    return "\n".join(lines)
