@@ -1,9 +1,11 @@
 """A real client: JupyterLab in headless Chromium runs the explorer notebook and reacts to the widget.
 
 Starts JupyterLab on 127.0.0.1 (a free port, no token) over a copy of the notebooks, opens
-the explorer in Debian's Chromium through Playwright, runs all cells, picks another issue in
-the dropdown and checks that the table on the page now shows that issue. The screenshot is
-kept in ``test-artifacts/``. Skips only where Chromium is absent.
+the explorer in Debian's Chromium through Playwright, checks that the stored figure shows as
+an image (the notebook is not trusted yet, so JupyterLab shows only safe outputs such as PNG),
+runs all cells, picks another issue in the dropdown and checks that the table on the page now
+shows that issue, with its own borders and padding. The screenshot is kept in
+``test-artifacts/``. Skips only where Chromium is absent.
 """
 
 from __future__ import annotations
@@ -37,6 +39,10 @@ def lab(tmp_path_factory):
     root = tmp_path_factory.mktemp("lab")
     for nb in (ROOT / "notebooks").glob("*.ipynb"):
         shutil.copy(nb, root / nb.name)
+    # no "get notified about Jupyter news?" toast over the screenshot
+    news = root / ".settings" / "@jupyterlab" / "apputils-extension"
+    news.mkdir(parents=True)
+    (news / "notification.jupyterlab-settings").write_text('{"fetchNews": "false"}')
     port = free_port()
     env = {
         **os.environ,
@@ -106,6 +112,10 @@ def test_explorer_notebook_in_jupyterlab(lab, browser):
 def run_explorer(page, lab: str) -> None:
     page.goto(f"{lab}/lab/tree/01_positions_explorer.ipynb", timeout=60_000)
     page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
+    # the committed positions matrix is an image, not "<Figure size ... with 2 Axes>"
+    figure = page.locator(".jp-OutputArea-output img").first
+    figure.wait_for(state="attached", timeout=30_000)
+    assert figure.evaluate("img => img.decode().then(() => img.naturalWidth)") > 400
     # wait for the kernel, then Run > Run All Cells
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
     # a fresh server may still ask which kernel to use; take the notebook's own
@@ -127,7 +137,14 @@ def run_explorer(page, lab: str) -> None:
     heading = page.locator(".widget-html h4:text-is('Sanctions on Russia')").first
     heading.wait_for(timeout=30_000)
     table = heading.locator("xpath=..").locator("table")
-    assert "sanctions" in table.inner_text()
+    header = table.locator("thead th")
+    assert header.first.inner_text() == "Sanctions on Russia"
+    assert header.nth(1).inner_text() == "Ukraine"
+    cell = table.locator("tbody td").first
+    style = cell.evaluate(
+        "td => { const s = getComputedStyle(td); return [s.paddingLeft, s.borderTopWidth]; }"
+    )
+    assert style[0] != "0px" and style[1] != "0px", style  # cells do not run together
     heading.scroll_into_view_if_needed()
     shot = artifact("jupyterlab_explorer.png")
     page.screenshot(path=str(shot))
