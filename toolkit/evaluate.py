@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,8 +24,18 @@ import pandas as pd
 from .codebook import Codebook
 from .errors import GoldError
 from .schema import GOLD_COLUMNS, TUPLE_COLUMNS
+from .sentences import split_sentences
 
-__all__ = ["Evaluation", "evaluate", "load_gold", "normalise_tuples"]
+__all__ = [
+    "Evaluation",
+    "by_set",
+    "evaluate",
+    "load_gold",
+    "normalise_tuples",
+    "per_issue",
+    "sentence_table",
+    "with_quotes",
+]
 
 _PAIR = ["doc_id", "party", "issue"]
 
@@ -261,3 +272,94 @@ def _per_document(merged: pd.DataFrame, scope: set[str]) -> pd.DataFrame:
         fp = int((d["_merge"] == "right_only").sum())
         rows.append({"doc_id": doc, **_prf(tp, fp, fn)})
     return pd.DataFrame(rows, columns=["doc_id", "tp", "fp", "fn", "precision", "recall", "f1"])
+
+
+# --- Looking inside an evaluation: per issue, per set, per sentence -------------------------
+
+
+def per_issue(
+    statements: pd.DataFrame,
+    gold: pd.DataFrame,
+    codebook: Codebook,
+    doc_ids: list[str] | None = None,
+) -> pd.DataFrame:
+    """:func:`evaluate`'s scores issue by issue: one row per (issue, level).
+
+    Each issue is scored as :func:`evaluate` scores everything, over the same documents (those
+    in ``gold`` plus ``doc_ids``), with the statements and gold rows of that issue alone.
+    Issues that neither the gold nor the statements mention are left out; rows follow the
+    codebook's order. Columns: ``issue, level, tp, fp, fn, precision, recall, f1``.
+    """
+    scope = sorted(set(gold["doc_id"]) | set(doc_ids or []))
+    found_issue = statements["issue"].astype(str)
+    gold_issue = gold["issue"].astype(str)
+    rows = []
+    for issue in codebook.issue_keys:
+        mine, theirs = statements[found_issue == issue], gold[gold_issue == issue]
+        scores = evaluate(mine, theirs, codebook, doc_ids=scope).scores
+        if (scores[["tp", "fp", "fn"]].to_numpy().sum()) == 0:
+            continue
+        rows.append(scores.assign(issue=issue))
+    columns = ["issue", "level", "tp", "fp", "fn", "precision", "recall", "f1"]
+    if not rows:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(rows, ignore_index=True)[columns]
+
+
+def by_set(results: Mapping[str, Evaluation | pd.DataFrame]) -> pd.DataFrame:
+    """Several evaluations (or :func:`per_issue` tables) stacked, with their name in ``set``.
+
+    >>> by_set({"development": dev_eval, "held-out": heldout_eval})  # doctest: +SKIP
+    """
+    frames = [
+        (result.scores if isinstance(result, Evaluation) else result).assign(set=name)
+        for name, result in results.items()
+    ]
+    if not frames:
+        return pd.DataFrame(columns=["set"])
+    stacked = pd.concat(frames, ignore_index=True)
+    return stacked[["set", *(c for c in stacked.columns if c != "set")]]
+
+
+def with_quotes(tuples: pd.DataFrame, statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
+    """Found tuples (e.g. an evaluation's ``extras``) with the first statement that gave each:
+    its ``sentence``, ``actor``, ``cue``, ``rule`` and ``quote``, so an error can be read in
+    its sentence. Two-option issues are matched in the normalised form :func:`evaluate` uses.
+    """
+    keys = list(TUPLE_COLUMNS)
+    extra = ["sentence", "actor", "cue", "rule", "quote"]
+    found = statements[keys + [c for c in extra if c in statements.columns]].astype(
+        {k: object for k in keys}
+    )
+    found = normalise_tuples(found, codebook).drop_duplicates(keys, keep="first")
+    left = tuples[keys].astype(object)
+    return left.merge(found, on=keys, how="left").reset_index(drop=True)
+
+
+def sentence_table(documents: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
+    """Every sentence of every document, as the extractor splits them, and how many
+    statements each gave: ``doc_id, sentence, start, end, text, n_statements``.
+
+    ``sentence`` is the index the statements table uses, so the two join on
+    ``(doc_id, sentence)``; ``text[start:end]`` of the document is the sentence.
+    """
+    counts = statements.groupby(
+        [statements["doc_id"].astype(str), statements["sentence"]], sort=False
+    ).size()
+    rows = []
+    for doc in documents.itertuples(index=False):
+        text = doc.text if isinstance(doc.text, str) else ""
+        for index, sent in enumerate(split_sentences(text)):
+            rows.append(
+                (
+                    doc.doc_id,
+                    index,
+                    sent.start,
+                    sent.end,
+                    text[sent.start : sent.end],
+                    int(counts.get((str(doc.doc_id), index), 0)),
+                )
+            )
+    return pd.DataFrame(
+        rows, columns=["doc_id", "sentence", "start", "end", "text", "n_statements"]
+    )
