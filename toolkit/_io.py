@@ -51,6 +51,13 @@ def check_output(
             path=path,
             fix="give a file name, e.g. reports/report.html",
         )
+    parent = next(p for p in out.parents if p.exists())  # the root always exists
+    if not parent.is_dir():
+        raise OutputError(
+            f"{parent.name} is a file, not a folder",
+            path=path,
+            fix="choose an output path inside a folder",
+        )
     for folder in protected:
         folder = Path(folder).resolve()
         if out == folder or folder in out.parents:

@@ -34,6 +34,12 @@ _TAG_NAMES = {
 }
 
 
+def short(value: Any, limit: int = 80) -> str:
+    """``repr(value)``, cut to ``limit`` characters so one bad value cannot flood the screen."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 4] + "...'"
+
+
 def format_location(path: Path_) -> str:
     """``("issues", "territory", "patterns", 2)`` -> ``issues -> territory -> patterns[2]``."""
     out = ""
@@ -67,6 +73,10 @@ def load(
         mark = exc.problem_mark or exc.context_mark
         line = None if mark is None else mark.line + 1 + line_offset
         problem = exc.problem or exc.context or "invalid YAML"
+        start = exc.context_mark
+        if exc.problem and exc.context and start is not None and start.line != mark.line:
+            # e.g. an unclosed [ is found lines later: name the line where it was opened
+            problem += f" ({exc.context} from line {start.line + 1 + line_offset})"
         raise error(
             f"YAML syntax error: {problem}",
             path=source,
@@ -171,6 +181,8 @@ class _Builder:
                 )
             first_line[key] = self.line(key_node)
             out[key] = self.build(loader, value_node, (*path, key))
+            # an entry is where its key is, even when its value starts on the next line
+            self.lines[(*path, key)] = first_line[key]
         return out
 
     def scalar(self, loader: yaml.SafeLoader, node: yaml.ScalarNode, path: Path_) -> Any:
@@ -186,5 +198,5 @@ class _Builder:
             else:
                 fix = "put it in quotes to keep it as text"
             raise self.fail(
-                node, path, f"{node.value[:60]!r} cannot be read as {what}: {reason}", fix
+                node, path, f"{short(node.value)} cannot be read as {what}: {reason}", fix
             ) from None

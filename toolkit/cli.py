@@ -40,7 +40,10 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument(
             "--codebook", metavar="FILE", help="codebook YAML (default: data/codebook.yaml)"
         )
-        p.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+        # SUPPRESS: without the flag here, keep what `python -m toolkit --debug CMD` set
+        p.add_argument(
+            "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+        )
 
     p = sub.add_parser("extract", help="write the statements table as CSV")
     common(p, paths_required=True)

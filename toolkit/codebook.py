@@ -196,12 +196,6 @@ def parse_codebook(text: str, *, source: str = "<codebook>") -> Codebook:
     return _Validator(source, lines).codebook(data)
 
 
-def _short(value: Any, limit: int = 80) -> str:
-    """``repr(value)``, cut to ``limit`` characters so one bad value cannot flood the screen."""
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 4] + "...'"
-
-
 class _Validator:
     """Walks the parsed YAML, checking each mapping against the schema below."""
 
@@ -235,7 +229,7 @@ class _Validator:
             allowed = sorted(required | optional)
             raise self.fail(
                 (*where, unknown[0]),
-                f"unknown key {_short(unknown[0])}",
+                f"unknown key {_yaml.short(unknown[0])}",
                 f"allowed keys here are {allowed}; check the spelling",
             )
         missing = sorted(required - set(value))
@@ -272,13 +266,13 @@ class _Validator:
             except (re.error, OverflowError, RecursionError, ValueError) as exc:
                 raise self.fail(
                     (*where, i),
-                    f"invalid regular expression {_short(pattern)}: {exc}",
+                    f"invalid regular expression {_yaml.short(pattern)}: {exc}",
                     "fix the pattern (escape literal characters such as ( ) . ? with \\)",
                 ) from None
             if compiled.match(""):
                 raise self.fail(
                     (*where, i),
-                    f"the pattern {_short(pattern)} matches the empty string",
+                    f"the pattern {_yaml.short(pattern)} matches the empty string",
                     "make it require at least one character",
                 )
         for i in range(1, len(patterns) if together else 0):
@@ -287,7 +281,7 @@ class _Validator:
             except (re.error, OverflowError, RecursionError, ValueError) as exc:
                 raise self.fail(
                     (*where, i),
-                    f"the pattern {_short(patterns[i])} cannot be combined with the ones before it: {exc}",
+                    f"the pattern {_yaml.short(patterns[i])} cannot be combined with the ones before it: {exc}",
                     "these patterns are tried as one alternation: remove inline flags such as "
                     "(?i) and named groups, or make them distinct",
                 ) from None
@@ -301,7 +295,7 @@ class _Validator:
         ):
             wanted = f"from {low} to {high}" if high is not None else f"of at least {low}"
             raise self.fail(
-                where, f"expected a number, got {_short(value)}", f"write a number {wanted}"
+                where, f"expected a number, got {_yaml.short(value)}", f"write a number {wanted}"
             )
         if value < low or (high is not None and value > high):
             bound = f"{low}–{high}" if high is not None else f">= {low}"
@@ -312,7 +306,7 @@ class _Validator:
         if not isinstance(key, str) or not _KEY.match(key):
             raise self.fail(
                 where,
-                f"invalid key {_short(key)}",
+                f"invalid key {_yaml.short(key)}",
                 "keys start with a letter and use only letters, digits and _",
             )
         return key
@@ -361,7 +355,7 @@ class _Validator:
             color = self.text(spec["color"], (*here, "color"))
             if not _COLOR.match(color):
                 raise self.fail(
-                    (*here, "color"), f"invalid colour {_short(color)}", "write it as #rrggbb"
+                    (*here, "color"), f"invalid colour {_yaml.short(color)}", "write it as #rrggbb"
                 )
             aliases = self.strings(spec["aliases"], (*here, "aliases"))
             if not aliases:
@@ -374,7 +368,7 @@ class _Validator:
                         other, other_where = owner[folded]
                         raise self.fail(
                             (*here, field_name, i),
-                            f"{_short(name)} is also an alias of party {other!r} "
+                            f"{_yaml.short(name)} is also an alias of party {other!r} "
                             f"({_yaml.format_location(other_where)})",
                             "a name can stand for one party only; remove it from one of them",
                         )
@@ -417,7 +411,7 @@ class _Validator:
             if scale not in _SCALES:
                 raise self.fail(
                     (*here, "scale"),
-                    f"unknown scale {_short(scale)}",
+                    f"unknown scale {_yaml.short(scale)}",
                     f"use one of {list(_SCALES)}",
                 )
             options = self.options(spec["options"], (*here, "options"), scale)

@@ -27,7 +27,7 @@ SUPPORT_TRIGGERS: tuple[str, ...] = (
     r"open(?:ness)? to|signed off on|sign off on|concede[sd]?|acknowledg\w+|recogni[sz]\w*",
     r"explain\w*|wrote|writes|posted|according to|argued|reaffirm\w*|remain\w* committed",
     r"determined|intent on|keen|eager|resolved|adamant|firm|clear|convinced|sure",
-    r"live with|tolerat\w+|settle for|countenanc\w+|stand by|non-negotiable|entertain\w*",
+    r"think|thinks|thought|live with|tolerat\w+|settle for|countenanc\w+|stand by|non-negotiable|entertain\w*",
 )
 
 OPPOSE_TRIGGERS: tuple[str, ...] = (
@@ -121,4 +121,11 @@ PERSON_TITLES = (
     r"|secretary-general|secretary general|chief of staff|chief|head|adviser|advisor|aide"
     r"|ambassador|diplomat|commissioner|official|representative|leader|speaker|general"
     r"|director|deputy|counsellor|counselor|press secretary|lawmaker|senator|mediator"
+)
+
+# People whose opinions are not a party's position ("Analysts think …", "Critics say …").
+NON_PARTY_HOLDERS = (
+    r"analysts?|experts?|observers?|commentators?|critics?|historians?|economists?|pundits?"
+    r"|scholars?|researchers?|academics?|columnists?|editorials?|polls?|surveys?|bookmakers"
+    r"|investors|markets|residents|voters|soldiers|veterans|think-tanks?|think tanks?"
 )

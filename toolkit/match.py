@@ -228,7 +228,20 @@ _EVALUATIVE_NEG = re.compile(
     r"|treated as|regard (?:it|them) as|see (?:it|them) as)\s+[\"“'‘]?(?:\w+\s+)?[\"“'‘]?"
     r"(?:unacceptable|a non-starter|non-starter|out of the question|off the table|impossible"
     r"|unrealistic|absurd|a red line|not acceptable|not an option|a trap|legitimate (?:military )?"
-    r"targets?|an act of aggression|theft|a provocation|worthless|meaningless)\b",
+    r"targets?|an act of aggression|theft|a provocation|worthless|meaningless|occupation"
+    r"|capitulation|surrender)\b"
+    # "a deal made without Europe will not hold"
+    r"|^\W*(?:\w+\W+){0,3}?(?:will|would|could|can)(?:\s+not|n't|\s+never)\s+"
+    r"(?:hold|last|work|survive|succeed|stand)\b",
+    re.IGNORECASE,
+)
+# Opinion holders who are not parties: "Analysts think a freeze is likeliest" codes nothing.
+_NON_PARTY = re.compile(r"^(?:" + lx.NON_PARTY_HOLDERS + r")$", re.IGNORECASE)
+# "Without binding guarantees, there can be no peace": two negations make a demand.
+_DOUBLE_NEGATIVE = re.compile(
+    r"^\W*without\b(?P<clause>[^,;]*),\s*(?:there\s+(?:is|will be|can be|would be|could be)"
+    r"\s+no\b|no\b|nothing\b|there\s+(?:can|will|would)\s*(?:not|n't|never)\b"
+    r"|(?:\w+\s+){1,3}(?:will|would|can|could|is|are)(?:\s+not|n't|\s+never)\b)",
     re.IGNORECASE,
 )
 # Words before a cue that make it a topic rather than a stance: "proposals regarding security
@@ -597,6 +610,14 @@ def _resolve_references(sentence: str, mentions: list[Mention], context: Context
         return all(e <= a or s >= b for a, b in taken)
 
     extra: list[Mention] = []
+    # "Ukraine's president, who said …": a relative "who" stands for the name just before it
+    for m in _WHO.finditer(sentence):
+        before = [x for x in mentions if x.end <= m.start()]
+        if before and _WHO_GAP.fullmatch(sentence[before[-1].end : m.start()]):
+            x = before[-1]
+            extra.append(Mention(m.start(), m.end(), x.party, f"who ({x.text})", "relative"))
+            taken.append((m.start(), m.end()))
+    named = sorted(mentions + extra, key=lambda x: x.start)
     for pattern in (_PRONOUN, _TITLE):
         for m in pattern.finditer(sentence):
             if not free(m.start(), m.end()):
@@ -606,10 +627,15 @@ def _resolve_references(sentence: str, mentions: list[Mention], context: Context
             antecedent = next(
                 (
                     x
-                    for x in reversed(mentions)
+                    for x in reversed(named)
                     if x.end <= m.start()
-                    and x.kind in ("name", "demonym")
-                    and not _NON_AGENT.match(_word_before(sentence, x.start))
+                    and (
+                        x.kind == "relative"
+                        or (
+                            x.kind in ("name", "demonym")
+                            and not _NON_AGENT.match(_word_before(sentence, x.start))
+                        )
+                    )
                 ),
                 context.previous,
             )
@@ -643,6 +669,11 @@ def _resolve_references(sentence: str, mentions: list[Mention], context: Context
     if not extra:
         return mentions
     return sorted(mentions + extra, key=lambda x: x.start)
+
+
+_WHO = re.compile(r"\bwho\b")
+# between a name and its "who": a possessive and a title at most ("Ukraine's president, who")
+_WHO_GAP = re.compile(r"(?:[’']s)?(?:\s+[\w\-]+){0,4}?\s*,?\s*")
 
 
 def _word_before(sentence: str, pos: int) -> str:
@@ -740,6 +771,12 @@ def _holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Contex
     if in_quote is not None:
         floor = next((i for i, t in enumerate(toks) if t.start >= in_quote[0]), 0)
 
+    if not topical and _opinion_of_non_party(toks, first):
+        return
+    double = _DOUBLE_NEGATIVE.match(sentence)
+    if double and cue.end <= double.end("clause"):
+        evaluative = -evaluative  # the "without" that flips the cue is itself negated
+
     # 2. Leftwards: the subject of the stance verb chain governing the cue.
     if not topical:
         for mention, sign, rule in _left_holders(toks, first, floor, sentence):
@@ -767,6 +804,18 @@ def _holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Contex
     if context.list_holder is not None and not topical:
         holder, sign = context.list_holder
         yield holder, sign * _chain_sign(toks, 0, first) * evaluative, "list"
+
+
+def _opinion_of_non_party(toks: list[_Tok], first: int) -> bool:
+    """True when the stance verb nearest before the cue has a non-party subject:
+    "Analysts think a freeze along the front line is likeliest"."""
+    for j in range(first - 1, -1, -1):
+        t = toks[j]
+        if t.kind in ("M", "C") or t.text in (";", ":"):
+            return False
+        if t.kind == "T":
+            return any(_NON_PARTY.match(x.text) for x in toks[max(0, j - 8) : j])
+    return False
 
 
 def _starts_with_determiner(text: str) -> bool:
@@ -926,6 +975,7 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
     obliged = False
     locked = False  # past a condition's opener the cue is coded as support, whatever governs it
     nor = False  # "neither A nor B": "nor" negates B, "neither" only A
+    elliptical = False  # ", but would never accept …": the subject is that of the first verb
     j = first - 1
     opener = _condition_opener(toks, first, floor)
     if opener is not None:
@@ -941,6 +991,8 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
             if open_chain and not locked and low in _VERBAL_NEGATORS and t.cue != toks[first].cue:
                 sign = -sign  # "would not recognise the annexations de jure"
         elif t.kind == "P" or low in _CLOSERS:
+            if low in ("but", "yet") and _starts_verb_phrase(toks, j + 1, first):
+                elliptical = True
             if (low in (",", ";", ":", "—", "–") and governed) or low in (
                 "but",
                 "while",
@@ -965,7 +1017,9 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
                 sign = -sign
             nor = nor or low == "nor"
         elif t.kind == "M":
-            if not _eligible(toks, j):
+            if not _eligible(toks, j) or (
+                elliptical and not _starts_verb_phrase(toks, j + 1, first)
+            ):
                 j -= 1
                 continue
             if _possessive(toks, j, sentence):
@@ -994,10 +1048,11 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
                     yield m, sign, "subject"
                 return
         else:
-            if low in ("and", "or") and j + 1 < first and toks[j + 1].text.lower() in _MODALS:
+            if low in ("and", "or") and _starts_verb_phrase(toks, j + 1, first):
                 # "will not tolerate such troops and would regard them as …": the negation
                 # belongs to the first verb phrase
                 open_chain = False
+                elliptical = True
             if _OBLIGATION.fullmatch(low):
                 obliged = True
             elif low in ("if", "unless", "until", "once", "provided") and not governed:
@@ -1030,6 +1085,14 @@ _MODALS = frozenset(
     ]
 )
 _CONDITION_OPENERS = frozenset(["if", "unless"])
+
+
+def _starts_verb_phrase(toks: list[_Tok], k: int, first: int) -> bool:
+    """True when a verb phrase starts at ``k`` (a modal, auxiliary, negation or stance verb)."""
+    if k >= first:
+        return False
+    t = toks[k]
+    return t.kind in ("T", "N") or t.text.lower() in _MODALS or t.text.lower() in _AUX
 
 
 def _condition_opener(toks: list[_Tok], first: int, floor: int) -> int | None:
@@ -1118,7 +1181,10 @@ def _attribution_after(toks: list[_Tok], k: int) -> Mention | None:
         "according to" in before
         or (j > 0 and _SPEECH.fullmatch(toks[j - 1].text))
         or (
-            (_SPEECH.fullmatch(after) or (j + 1 < n and toks[j + 1].kind == "T"))
+            (
+                _SPEECH.fullmatch(after)
+                or (j + 1 < n and toks[j + 1].kind == "T" and toks[j + 1].sign > 0)
+            )
             and any(t.text in (",", "”", '"', "—") for t in toks[k:j])
         )
     ):

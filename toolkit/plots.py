@@ -33,6 +33,7 @@ __all__ = [
     "figure_to_png",
     "figure_to_svg",
     "gap_heatmap",
+    "issue_scores",
     "position_line",
     "positions_matrix",
     "timeline",
@@ -387,3 +388,68 @@ def figure_to_png(fig: Figure) -> bytes:
     with _style():
         fig.savefig(buffer, format="png", metadata={"Software": None})
     return buffer.getvalue()
+
+
+SET_COLORS = ("#4c72b0", "#dd8452", "#8c8c8c", "#55a868", "#c44e52")
+
+
+def issue_scores(
+    scores: pd.DataFrame,
+    codebook: Codebook,
+    *,
+    level: str = "tuple",
+    metric: str = "f1",
+    ax: Axes | None = None,
+) -> Figure:
+    """One bar per issue and evaluated set: the extraction's ``metric`` (0–1) on that issue.
+
+    ``scores`` is :func:`toolkit.evaluate.per_issue` output, or several of them stacked by
+    :func:`toolkit.evaluate.by_set` (a ``set`` column). Each bar is labelled with its value and
+    ``n``, the number of required gold tuples (or pairs) on the issue in that set: a score
+    over two tuples says little. Issues follow the codebook's order.
+    """
+    if metric not in ("precision", "recall", "f1"):
+        raise ValueError(f"metric must be precision, recall or f1, not {metric!r}")
+    rows = scores[scores["level"] == level]
+    if "set" not in rows.columns:
+        rows = rows.assign(set="")
+    sets = list(dict.fromkeys(rows["set"]))
+    present = set(rows["issue"].astype(str))
+    issues = [i for i in codebook.issue_keys if i in present]
+    height = 0.8 / max(len(sets), 1)
+    with _style():
+        fig, ax = _figure_and_ax(ax, (7.5, 1.0 + (0.12 + 0.22 * len(sets)) * max(len(issues), 1)))
+        for k, name in enumerate(sets):
+            own = rows[rows["set"] == name].set_index(
+                rows["issue"][rows["set"] == name].astype(str)
+            )
+            ys, values, labels = [], [], []
+            for r, issue in enumerate(issues):
+                if issue not in own.index:
+                    continue
+                row = own.loc[issue]
+                ys.append(r - 0.4 + height * (k + 0.5))
+                values.append(float(row[metric]))
+                labels.append(f"{float(row[metric]):.2f}  n={int(row['tp'] + row['fn'])}")
+            color = SET_COLORS[k % len(SET_COLORS)]
+            ax.barh(ys, values, height=height * 0.9, color=color, label=name or None)
+            for y, value, label in zip(ys, values, labels, strict=True):
+                ax.text(value + 0.01, y, label, va="center", fontsize=7, color="#333333")
+        ax.set_yticks(range(len(issues)), [codebook.issue(i).label for i in issues])
+        ax.set_ylim(len(issues) - 0.5, -0.5)
+        ax.set_xlim(0, 1.22)
+        ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
+        ax.tick_params(axis="y", length=0)
+        ax.set_xlabel(f"{'F1' if metric == 'f1' else metric} ({level} level)")
+        if not issues:
+            ax.text(0.5, 0.5, "nothing to score", transform=ax.transAxes, ha="center")
+        if any(sets):
+            ax.legend(
+                loc="lower left",
+                bbox_to_anchor=(0, 1.0),
+                ncols=len(sets),
+                fontsize=8,
+                frameon=False,
+                borderaxespad=0.2,
+            )
+    return fig

@@ -20,6 +20,7 @@ is the body after the front-matter: every offset in later tables indexes into it
 from __future__ import annotations
 
 import datetime as dt
+import re
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
@@ -60,6 +61,12 @@ _META_EXAMPLES = {
 # pandas stores dates as nanoseconds since 1970: these are the first and last it can hold
 _FIRST_DATE = pd.Timestamp.min.ceil("D").date()
 _LAST_DATE = pd.Timestamp.max.floor("D").date()
+
+
+# the first non-space character and the rest of its line (line ends as str.splitlines has them)
+_FIRST_TEXT = re.compile(r"\S[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]*")
+# the line that closes front-matter
+_FRONT_END = re.compile(r"^(?:---|\.\.\.)[\r ]*$", re.MULTILINE)
 
 
 class EmptySourceWarning(UserWarning):
@@ -136,17 +143,22 @@ def documents_from_texts(texts: dict[str, str], **meta: Any) -> pd.DataFrame:
 def read_source(path: str | Path, *, registry: dict[str, dict] | None = None) -> dict[str, Any]:
     """Read one source file into a documents row (a dict); see :func:`load_documents`."""
     path = Path(path)
-    raw = _read_bytes(path)
-    return _source_row(raw, path, registry)
+    return _source_row(_read_bytes(path), path, registry)
 
 
 def _source_row(raw: bytes, path: Path, registry: dict[str, dict] | None) -> dict[str, Any]:
-    """The documents row of a file's bytes (split out so it can be tested on any bytes)."""
+    """The documents row of a file's bytes (split out so it can be tested on any bytes).
+
+    Peak memory is twice the file's size: the bytes are dropped once decoded, and the text
+    once the body after the front-matter is cut from it.
+    """
     text = _decode(raw, path)
+    del raw
     front, front_lines, body = _split_front_matter(text, path)
+    del text
     meta = dict((registry or {}).get(path.name, {}))
     meta.update(front)
-    if not body.strip():
+    if _FIRST_TEXT.search(body) is None:  # only whitespace (no copy, unlike body.strip())
         warnings.warn(
             f"{path}: the file holds no text; it yields no statements",
             EmptySourceWarning,
@@ -259,19 +271,16 @@ def _split_front_matter(text: str, path: Path) -> tuple[dict, dict, str]:
     first = text if first_nl < 0 else text[:first_nl]
     if first.rstrip("\r ") != "---":
         return {}, {}, text
-    lines = text.split("\n")
-    for i in range(1, len(lines)):
-        if lines[i].rstrip("\r ") in ("---", "..."):
-            block = "\n".join(lines[1:i])
-            body = "\n".join(lines[i + 1 :])
-            break
-    else:
+    end = _FRONT_END.search(text, first_nl + 1) if first_nl >= 0 else None
+    if end is None:
         raise SourceError(
             "front-matter starts with '---' but never ends",
             path=path,
             line=1,
             fix="close it with a line holding only '---'",
         )
+    block = text[first_nl + 1 : max(end.start() - 1, first_nl + 1)]  # without its last newline
+    body = text[end.end() + 1 :]  # after the closing line and its newline
     data, where = _yaml.load(block, source=str(path), error=SourceError, line_offset=1)
     if data is None:
         data = {}
@@ -382,10 +391,9 @@ def _load_registry(path: str | Path) -> dict[str, dict]:
 
 
 def _first_line(text: str) -> str | None:
-    for line in text.splitlines():
-        if line.strip():
-            return line.strip().lstrip("#").strip()
-    return None
+    """The first line holding more than whitespace, stripped, without a Markdown ``#``."""
+    found = _FIRST_TEXT.search(text)  # without splitting a 50 MB text into lines
+    return found.group().strip().lstrip("#").strip() if found else None
 
 
 def _text_or_none(value: Any) -> str | None:

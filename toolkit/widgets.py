@@ -32,10 +32,12 @@ from .positions import evidence, positions
 
 __all__ = [
     "DealModelPanel",
+    "HTMLView",
     "PositionsExplorer",
     "TwoPartyComparer",
     "highlight_quote",
     "scale_html",
+    "sentence_trace",
 ]
 
 _ALL = "__all__"
@@ -177,6 +179,127 @@ def _table_html(frame: pd.DataFrame, codebook: Codebook | None = None, *, corner
         f'<table class="toolkit-table" style="{_TABLE}"><thead><tr>{"".join(head)}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table>"
     )
+
+
+class HTMLView:
+    """Ready-made, escaped HTML that displays itself in Jupyter (and in a stored notebook)."""
+
+    def __init__(self, html: str, summary: str) -> None:
+        self.html = html
+        self.summary = summary
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __repr__(self) -> str:
+        return f"<{self.summary}>"
+
+
+_CUE_MARK = "background:#ffe58a;padding:0 1px;border-radius:2px"
+
+
+def _marked(text: str, cues: list[tuple[int, int]], actors: list[tuple[int, int, str]]) -> str:
+    """``text`` escaped, with the ``cues`` spans in ``<mark>`` and the ``actors`` spans
+    underlined in the party's colour (offsets relative to ``text``; overlaps are fine)."""
+    cue = [False] * len(text)
+    under: list[str | None] = [None] * len(text)
+    for s, e in cues:
+        for i in range(max(s, 0), min(e, len(text))):
+            cue[i] = True
+    for s, e, color in actors:
+        for i in range(max(s, 0), min(e, len(text))):
+            under[i] = under[i] or color
+    out, i = [], 0
+    while i < len(text):
+        j = i
+        while j < len(text) and cue[j] == cue[i] and under[j] == under[i]:
+            j += 1
+        chunk = escape(text[i:j])
+        if under[i]:
+            chunk = f'<span style="border-bottom:2px solid {escape(under[i])}">{chunk}</span>'
+        if cue[i]:
+            chunk = f'<mark style="{_CUE_MARK}">{chunk}</mark>'
+        out.append(chunk)
+        i = j
+    return "".join(out)
+
+
+def sentence_trace(
+    sentences: pd.DataFrame,
+    statements: pd.DataFrame,
+    codebook: Codebook,
+    *,
+    only_with_statements: bool = False,
+) -> HTMLView:
+    """Sentence by sentence, the statements the extractor took from it, as an HTML table.
+
+    ``sentences`` is :func:`toolkit.evaluate.sentence_table` output, ``statements`` is
+    :func:`toolkit.extract` output for the same documents. In each sentence the cue (the
+    words that named the option) is highlighted, and the words that named the party are
+    underlined in its colour where they occur once in the sentence (a pronoun's referent is
+    shown in brackets in the statement line). Every string from a source is escaped.
+    """
+    parties = {p.key: p for p in codebook.parties}
+    grouped = {
+        key: group
+        for key, group in statements.groupby(
+            [statements["doc_id"].astype(str), statements["sentence"]], sort=False
+        )
+    }
+    several_docs = sentences["doc_id"].nunique() > 1
+    rows, current_doc, shown = [], None, 0
+    for sent in sentences.itertuples(index=False):
+        found = grouped.get((str(sent.doc_id), sent.sentence))
+        if found is None and only_with_statements:
+            continue
+        if several_docs and sent.doc_id != current_doc:
+            current_doc = sent.doc_id
+            rows.append(f'<tr><th colspan="3" style="{_HEAD}">{escape(str(sent.doc_id))}</th></tr>')
+        number = f'<td style="{_CELL};color:#888">{int(sent.sentence)}</td>'
+        if found is None:
+            rows.append(
+                f'<tr>{number}<td style="{_CELL};color:#999">{escape(sent.text)}</td>'
+                f'<td style="{_CELL};color:#bbb">—</td></tr>'
+            )
+            continue
+        shown += 1
+        cues, actors, lines = [], [], []
+        for r in found.itertuples(index=False):
+            party = parties[str(r.party)]
+            cues.append((r.cue_start - sent.start, r.cue_end - sent.start))
+            named = str(r.actor).split(" (")[0]
+            if named and sent.text.count(named) == 1:
+                at = sent.text.index(named)
+                actors.append((at, at + len(named), party.color))
+            issue = codebook.issue(str(r.issue))
+            verb = "supports" if str(r.polarity) == "support" else "opposes"
+            condition = (
+                f" · if {escape(str(r.condition))}"
+                if isinstance(r.condition, str) and r.condition
+                else ""
+            )
+            lines.append(
+                f'<div style="margin:1px 0"><span style="background:{escape(party.color)};'
+                f'color:white;border-radius:3px;padding:0 5px">{escape(party.label)}</span> '
+                f"{verb} <b>{escape(issue.option(str(r.option)).label)}</b> "
+                f'<span style="color:#666">on {escape(issue.label)} · named as '
+                f"“{escape(str(r.actor))}” · cue “{escape(str(r.cue))}” · rule "
+                f"{escape(str(r.rule))}{condition}</span></div>"
+            )
+        rows.append(
+            f'<tr>{number}<td style="{_CELL};max-width:460px">'
+            f"{_marked(sent.text, cues, actors)}</td>"
+            f'<td style="{_CELL}">{"".join(lines)}</td></tr>'
+        )
+    head = "".join(
+        f'<th style="{_HEAD}">{name}</th>'
+        for name in ("#", "sentence (cue highlighted, party underlined)", "statements")
+    )
+    html = (
+        f'<table style="{_TABLE}"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+    return HTMLView(html, f"sentence trace: {len(sentences)} sentences, {shown} with statements")
 
 
 class _View:
