@@ -147,3 +147,34 @@ def test_figure_drawn_on_a_given_ax_is_that_ax_figure(table, codebook):
     fig = Figure()
     ax = fig.add_subplot()
     assert plots.position_line(table, codebook, "territory", ax=ax) is fig
+
+
+def test_issue_scores_one_bar_per_issue_and_set(codebook):
+    scores = pd.DataFrame(
+        {
+            "set": ["dev", "dev", "dev", "held-out"],
+            "issue": ["sanctions", "territory", "territory", "territory"],
+            "level": ["tuple", "tuple", "pair", "tuple"],
+            "tp": [1, 3, 4, 0],
+            "fp": [0, 1, 0, 1],
+            "fn": [1, 1, 0, 4],
+            "precision": [1.0, 0.75, 1.0, 0.0],
+            "recall": [0.5, 0.75, 1.0, 0.0],
+            "f1": [2 / 3, 0.75, 1.0, 0.0],
+        }
+    )
+    before = scores.copy()
+    fig = plots.issue_scores(scores, codebook)
+    ax = fig.axes[0]
+    # codebook order: territory before sanctions
+    assert [t.get_text() for t in ax.get_yticklabels()] == [
+        "Territory (Donbas)",
+        "Sanctions on Russia",
+    ]
+    widths = sorted(round(p.get_width(), 2) for p in ax.patches)
+    assert widths == [0.0, 0.67, 0.75]
+    assert "0.75  n=4" in texts(fig) and "0.00  n=4" in texts(fig)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["dev", "held-out"]
+    pd.testing.assert_frame_equal(scores, before)
+    with pytest.raises(ValueError, match="metric must be"):
+        plots.issue_scores(scores, codebook, metric="accuracy")

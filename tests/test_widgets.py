@@ -131,3 +131,24 @@ def test_scale_stacks_parties_at_the_same_point(codebook):
     assert "top:-26px" in html and "top:-41px" in html
     nobody = scale_html(rows.assign(position=float("nan")), codebook, "territory")
     assert "not stated: Russia, United States" in nobody
+
+
+def test_sentence_trace_marks_cue_and_party_and_escapes(codebook):
+    from toolkit.evaluate import sentence_table
+    from toolkit.widgets import sentence_trace
+
+    docs = documents_from_texts(
+        {"a": "Talks <b>resumed</b>. Moscow demands all of Donbas. Nothing else was said."}
+    )
+    statements = extract(docs, codebook)
+    sentences = sentence_table(docs, statements)
+    view = sentence_trace(sentences, statements, codebook)
+    html = view._repr_html_()
+    assert "<b>resumed" not in html and "&lt;b&gt;resumed" in html
+    cue = statements["cue"].iloc[0]
+    assert f">{cue}</mark>" in html
+    assert f'border-bottom:2px solid {codebook.party("RU").color}">Moscow</span>' in html
+    assert html.count("<tr>") == 1 + len(sentences)  # header + one row per sentence
+    only = sentence_trace(sentences, statements, codebook, only_with_statements=True)
+    assert only._repr_html_().count("<tr>") == 2
+    assert repr(view) == "<sentence trace: 3 sentences, 1 with statements>"
