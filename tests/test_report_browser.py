@@ -1,0 +1,204 @@
+"""The report in a real browser: headless Debian Chromium opens it from file:// offline.
+
+The seed report must load with no request leaving file://, no console error, every figure
+decoded, the positions table complete, no horizontal scrolling on a laptop screen, and a
+print layout; its screenshot is kept in ``test-artifacts/``. A report built from a hostile
+source must run nothing and show the markup as text. Skips only where Chromium is absent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from toolkit import extract, load_documents
+from toolkit.cli import main
+
+from .browser import artifact
+from .test_report import BREAKOUT_URL, SVG_PREFIX, hostile_folder, template_tags
+
+pytestmark = pytest.mark.browser
+
+LAPTOP = {"width": 1366, "height": 768}
+
+
+@dataclass
+class Visit:
+    """A page opened with every non-file request blocked, and what happened on it."""
+
+    page: object
+    requests: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+
+def visit(browser, url: str, **context) -> Visit:
+    ctx = browser.new_context(viewport=LAPTOP, **context)
+    page = ctx.new_page()
+    v = Visit(page)
+
+    def guard(route):
+        if route.request.url.startswith("file://"):
+            route.continue_()
+        else:
+            v.blocked.append(route.request.url)
+            route.abort()
+
+    def dialog(d):
+        v.dialogs.append(f"{d.type}: {d.message}")
+        d.dismiss()
+
+    page.route("**/*", guard)
+    page.on("request", lambda r: v.requests.append(r.url))
+    page.on("console", lambda m: v.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: v.errors.append(str(e)))
+    page.on("dialog", dialog)
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(200)  # let anything that would run late, run
+    return v
+
+
+def decoded_widths(page) -> list[int]:
+    return page.evaluate(
+        "Promise.all([...document.images].map(i => i.decode().then(() => i.naturalWidth, () => 0)))"
+    )
+
+
+@pytest.fixture(scope="module")
+def seed_report(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("report") / "report.html"
+    assert main(["report", "--out", str(out)]) == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def seed_visit(browser, seed_report):
+    v = visit(browser, seed_report.as_uri())
+    yield v
+    v.page.context.close()
+
+
+def test_the_network_guard_catches_what_leaves_file(browser, tmp_path):
+    """The checks below can fail: a page fetching from the network is seen and blocked."""
+    leaky = tmp_path / "leaky.html"
+    leaky.write_text('<img src="https://example.invalid/x.png"><p>x</p>', encoding="utf-8")
+    v = visit(browser, leaky.as_uri())
+    try:
+        assert v.blocked == ["https://example.invalid/x.png"]
+        assert decoded_widths(v.page) == [0]
+    finally:
+        v.page.context.close()
+
+
+def test_seed_report_opens_offline_with_no_request_and_no_error(seed_visit, seed_report):
+    assert seed_visit.requests == [seed_report.as_uri()]
+    assert seed_visit.blocked == []
+    assert seed_visit.errors == []
+    assert seed_visit.dialogs == []
+
+
+def test_every_image_is_decoded(seed_visit):
+    widths = decoded_widths(seed_visit.page)
+    assert widths and all(w > 0 for w in widths), widths
+    srcs = seed_visit.page.eval_on_selector_all("img", "els => els.map(e => e.src)")
+    assert all(s.startswith(SVG_PREFIX) for s in srcs)
+
+
+def test_positions_table_has_the_parties_and_every_ordinal_issue(seed_visit, codebook):
+    page = seed_visit.page
+    assert page.is_visible("#positions-table")
+    header = page.eval_on_selector_all(
+        "#positions-table thead th[data-party]",
+        "els => els.map(e => [e.dataset.party, e.textContent.trim()])",
+    )
+    assert header == [[p.key, p.label] for p in codebook.parties]
+    rows = page.eval_on_selector_all(
+        "#positions-table tbody tr",
+        "els => els.map(e => [e.dataset.issue, e.querySelector('th').textContent.trim(),"
+        " e.querySelectorAll('td').length])",
+    )
+    by_key = {key: (label, n) for key, label, n in rows}
+    ordinal = [i for i in codebook.issues if i.ordinal]
+    assert ordinal, "precondition: the codebook has ordinal issues"
+    for issue in ordinal:
+        assert by_key[issue.key] == (issue.label, len(codebook.parties))
+
+
+def test_fits_a_laptop_screen_and_keeps_a_screenshot(seed_visit):
+    page = seed_visit.page
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"the page scrolls sideways by {overflow}px on a laptop screen"
+    path = artifact("report_seed.png")
+    page.screenshot(path=str(path), full_page=True)
+    assert path.stat().st_size > 10_000
+
+
+def test_prints_without_navigation(seed_visit):
+    page = seed_visit.page
+    page.emulate_media(media="print")
+    try:
+        assert page.is_hidden("nav")
+        pdf = page.pdf(format="A4")
+        assert pdf.startswith(b"%PDF")
+        artifact("report_seed.pdf").write_bytes(pdf)
+    finally:
+        page.emulate_media(media="screen")
+
+
+def test_hostile_source_runs_nothing_and_shows_the_markup_as_text(browser, tmp_path, codebook):
+    folder = hostile_folder(tmp_path)
+    out = tmp_path / "out" / "hostile.html"
+    assert main(["report", str(folder), "--out", str(out)]) == 0
+    # The page's Content-Security-Policy would stop scripts on its own; bypass it so that
+    # escaping alone is what is tested here.
+    v = visit(browser, out.as_uri(), bypass_csp=True)
+    page = v.page
+    try:
+        page.hover("body")
+        page.mouse.move(400, 300)
+        page.wait_for_timeout(200)
+        assert v.dialogs == []
+        assert v.errors == []
+        assert v.requests == [out.as_uri()]  # an injected <img src=x> would ask for file:///x
+        assert page.title() == f"Positions in the {codebook.name}"
+
+        injected = page.evaluate(
+            """() => {
+                const all = [...document.querySelectorAll('*')];
+                return {
+                    scripts: document.scripts.length,
+                    handlers: all.flatMap(e => [...e.attributes].map(a => a.name))
+                                 .filter(n => n.startsWith('on')),
+                    tags: [...new Set(all.map(e => e.localName))],
+                    links: [...document.querySelectorAll('a[href]')]
+                             .map(a => a.getAttribute('href')).filter(h => !h.startsWith('#')),
+                    imgs: [...document.images].map(i => i.getAttribute('src').slice(0, 26)),
+                };
+            }"""
+        )
+        assert injected["scripts"] == 0
+        assert injected["handlers"] == []
+        assert set(injected["tags"]) <= template_tags()
+        assert injected["links"] == [BREAKOUT_URL]
+        assert set(injected["imgs"]) <= {SVG_PREFIX}
+
+        def flat(s: str) -> str:
+            return " ".join(s.split())
+
+        sources = flat(page.inner_text("#sources-table"))
+        docs = load_documents([folder])
+        for d in docs.itertuples():
+            for value in (d.title, d.outlet, d.doc_id):
+                if isinstance(value, str):
+                    assert flat(value) in sources
+        assert flat(docs.set_index("doc_id").loc["<svg onload=alert(7)>", "url"]) in sources
+        body = flat(page.inner_text("body"))
+        statements = extract(docs, codebook)
+        assert len(statements), "precondition: the hostile text yields statements"
+        for quote in statements["quote"]:
+            assert flat(quote) in body
+    finally:
+        page.context.close()
