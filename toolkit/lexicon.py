@@ -71,6 +71,7 @@ ACTOR_NOUNS = (
     r"|representatives?|sources|aides?|advisers?|advisors?|security council|commission"
     r"|council|chief|head|commissioner|the Kremlin|foreign office|foreign ministry|cabinet"
     r"|politicians|establishment|position|demands|proposal|plan|negotiating team|camp"
+    r"|draft|framework|blueprint|initiative|roadmap|road map|counter-?proposal|peace plan"
 )
 
 # Modals and auxiliaries of will: "Ukraine will not accept", "Moscow would agree".

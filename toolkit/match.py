@@ -709,25 +709,34 @@ def _possessive(toks: list[_Tok], k: int, sentence: str) -> bool:
     )
 
 
+_LINKERS = frozenset(["and", ",", "&", "or", "nor"])
+# "Ukraine and its European partners", "Washington and other allies"
+_LINKED_DETERMINERS = frozenset(["its", "their", "the", "other", "his", "her", "fellow"])
+
+
 def _coordinated(toks: list[_Tok], k: int) -> list[Mention]:
     """The mention at ``k`` and those joined to it by "and", "," or "as well as"."""
     out = [toks[k].mention]
     j = k - 1
-    while (
-        j >= 1
-        and toks[j].text.lower() in ("and", ",", "&", "or", "nor")
-        and toks[j - 1].kind == "M"
-    ):
-        out.append(toks[j - 1].mention)
-        j -= 2
+    while j >= 1:
+        d = j
+        while d >= 1 and toks[d].text.lower() in _LINKED_DETERMINERS:
+            d -= 1
+        if d >= 1 and toks[d].text.lower() in _LINKERS and toks[d - 1].kind == "M":
+            out.append(toks[d - 1].mention)
+            j = d - 2
+        else:
+            break
     j = k + 1
-    while (
-        j + 1 < len(toks)
-        and toks[j].text.lower() in ("and", ",", "&", "or", "nor")
-        and toks[j + 1].kind == "M"
-    ):
-        out.append(toks[j + 1].mention)
-        j += 2
+    while j + 1 < len(toks) and toks[j].text.lower() in _LINKERS:
+        m = j + 1
+        while m < len(toks) and toks[m].text.lower() in _LINKED_DETERMINERS:
+            m += 1
+        if m < len(toks) and toks[m].kind == "M":
+            out.append(toks[m].mention)
+            j = m + 1
+        else:
+            break
     return out
 
 

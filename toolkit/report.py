@@ -36,6 +36,7 @@ from .positions import positions
 __all__ = [
     "DEFAULT_GOLD",
     "build_report",
+    "render",
     "safe_url",
     "summarise",
     "terminal_summary",
@@ -373,7 +374,11 @@ def build_report(
     """
     if statements is None:
         statements = extract(documents, codebook)
-    summary = summarise(documents, codebook, statements, gold)
+    return render(summarise(documents, codebook, statements, gold))
+
+
+def render(summary: dict) -> str:
+    """The report's HTML for a :func:`summarise` result (autoescaped template)."""
     return _environment().get_template("report.html.j2").render(**summary)
 
 
