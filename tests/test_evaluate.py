@@ -1,0 +1,143 @@
+"""Scoring against gold: the rules of the coding scheme, then the extractor on the gold sets.
+
+The gold-set tests are the extractor's regression tests. The thresholds are the project's
+targets (seed tuple F1 >= 0.90; development set tuple F1 >= 0.80 and pair F1 >= 0.90); the
+held-out set is measured by ``benchmarks/bench_extract.py --quality``, never asserted on or
+tuned against.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from toolkit import evaluate, extract, load_documents, load_gold
+from toolkit.evaluate import parse_gold
+
+from .conftest import FIXTURES, ROOT
+
+GOLD = "doc_id,party,issue,option,polarity,required\n"
+
+
+def statements(rows):
+    frame = pd.DataFrame(rows, columns=["doc_id", "party", "issue", "option", "polarity"])
+    return frame
+
+
+def scores(ev):
+    return ev.scores.set_index("level")
+
+
+def test_counts_distinct_tuples_and_pairs(codebook):
+    gold = parse_gold(
+        GOLD
+        + "d,UA,territory,cede_donbas,oppose,yes\n"
+        + "d,RU,territory,cede_donbas,support,yes\n"
+        + "d,US,sanctions,phased_relief,support,yes\n",
+        codebook,
+    )
+    found = statements(
+        [
+            ("d", "UA", "territory", "cede_donbas", "oppose"),
+            ("d", "UA", "territory", "cede_donbas", "oppose"),  # a duplicate counts once
+            ("d", "RU", "territory", "cede_donbas", "oppose"),  # right pair, wrong polarity
+            ("d", "EU", "sanctions", "keep_sanctions", "support"),  # extra
+        ]
+    )
+    s = scores(evaluate(found, gold, codebook))
+    assert s.loc["tuple", ["tp", "fp", "fn"]].tolist() == [1, 2, 2]
+    assert s.loc["pair", ["tp", "fp", "fn"]].tolist() == [2, 1, 1]
+    assert s.loc["tuple", "precision"] == pytest.approx(1 / 3)
+    assert s.loc["tuple", "recall"] == pytest.approx(1 / 3)
+    assert s.loc["pair", "f1"] == pytest.approx(2 / 3)
+
+
+def test_two_option_issues_count_oppose_as_support_of_the_other(codebook):
+    gold = parse_gold(GOLD + "d,RU,foreign_troops,no_foreign_troops,support,yes\n", codebook)
+    found = statements([("d", "RU", "foreign_troops", "foreign_troops_allowed", "oppose")])
+    assert scores(evaluate(found, gold, codebook)).loc["tuple", "f1"] == 1.0
+
+
+def test_ambiguous_gold_counts_neither_way(codebook):
+    gold = parse_gold(
+        GOLD
+        + "d,UA,ceasefire,ceasefire_first,support,yes\nd,RU,recognition,de_jure_recognition,support,no\n",
+        codebook,
+    )
+    with_it = statements(
+        [
+            ("d", "UA", "ceasefire", "ceasefire_first", "support"),
+            ("d", "RU", "recognition", "de_jure_recognition", "support"),
+        ]
+    )
+    without_it = with_it.iloc[:1]
+    for found in (with_it, without_it):
+        s = scores(evaluate(found, gold, codebook))
+        assert s.loc["tuple", ["tp", "fp", "fn"]].tolist() == [1, 0, 0]
+
+
+def test_a_document_without_gold_counts_its_statements_as_extras(codebook):
+    gold = parse_gold(GOLD + "d,UA,ceasefire,ceasefire_first,support,yes\n", codebook)
+    found = statements(
+        [
+            ("d", "UA", "ceasefire", "ceasefire_first", "support"),
+            ("other", "RU", "ceasefire", "ceasefire_first", "oppose"),
+        ]
+    )
+    assert scores(evaluate(found, gold, codebook)).loc["tuple", "fp"] == 0
+    ev = evaluate(found, gold, codebook, doc_ids=["d", "other"])
+    assert scores(ev).loc["tuple", "fp"] == 1
+    assert ev.extras["doc_id"].tolist() == ["other"]
+    assert "extra (1):" in ev.summary()
+
+
+def test_evaluate_does_not_mutate_its_inputs(codebook):
+    gold = parse_gold(GOLD + "d,RU,foreign_troops,no_foreign_troops,support,yes\n", codebook)
+    found = statements([("d", "RU", "foreign_troops", "foreign_troops_allowed", "oppose")])
+    before = (found.copy(), gold.copy())
+    evaluate(found, gold, codebook)
+    pd.testing.assert_frame_equal(found, before[0])
+    pd.testing.assert_frame_equal(gold, before[1])
+
+
+# --------------------------------------------------------------------------- gold sets
+
+SETS = {
+    "seed": (ROOT / "seeds", ROOT / "data" / "gold" / "seed.csv"),
+    "dev": (FIXTURES / "dev", FIXTURES / "dev" / "gold.csv"),
+    "heldout": (FIXTURES / "heldout", FIXTURES / "heldout" / "gold.csv"),
+}
+
+
+@pytest.fixture(scope="module")
+def scored(codebook):
+    out = {}
+    for name, (folder, gold_path) in SETS.items():
+        documents = load_documents([folder])
+        gold = load_gold(gold_path, codebook)
+        found = extract(documents, codebook)
+        out[name] = (documents, gold, evaluate(found, gold, codebook, list(documents["doc_id"])))
+    return out
+
+
+@pytest.mark.parametrize("name", list(SETS))
+def test_every_gold_document_is_a_source(scored, name):
+    documents, gold, _ = scored[name]
+    assert set(gold["doc_id"]) <= set(documents["doc_id"])
+    assert set(documents["doc_id"]) <= set(gold["doc_id"]), "a source without gold rows"
+
+
+def test_gold_sets_cover_every_party_and_issue(scored, codebook):
+    gold = pd.concat([g for _, g, _ in scored.values()])
+    assert set(gold["party"]) == set(codebook.party_keys)
+    assert set(gold["issue"]) == set(codebook.issue_keys)
+
+
+@pytest.mark.parametrize(
+    ("name", "level", "target"),
+    [("seed", "tuple", 0.90), ("dev", "tuple", 0.80), ("dev", "pair", 0.90)],
+)
+def test_extraction_meets_its_targets(scored, name, level, target):
+    ev = scored[name][2]
+    f1 = scores(ev).loc[level, "f1"]
+    assert f1 >= target, f"{name} {level} F1 {f1:.3f} < {target}\n{ev.summary()}"
