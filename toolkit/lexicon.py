@@ -27,7 +27,8 @@ SUPPORT_TRIGGERS: tuple[str, ...] = (
     r"open(?:ness)? to|signed off on|sign off on|concede[sd]?|acknowledg\w+|recogni[sz]\w*",
     r"explain\w*|wrote|writes|posted|according to|argued|reaffirm\w*|remain\w* committed",
     r"determined|intent on|keen|eager|resolved|adamant|firm|clear|convinced|sure",
-    r"think|thinks|thought|live with|tolerat\w+|settle for|countenanc\w+|stand by|non-negotiable|entertain\w*",
+    r"made no secret|makes? no secret|making no secret|no doubt|no question"
+    r"|think|thinks|thought|live with|tolerat\w+|settle for|countenanc\w+|stand by|non-negotiable|entertain\w*",
 )
 
 OPPOSE_TRIGGERS: tuple[str, ...] = (
@@ -129,4 +130,23 @@ NON_PARTY_HOLDERS = (
     r"analysts?|experts?|observers?|commentators?|critics?|historians?|economists?|pundits?"
     r"|scholars?|researchers?|academics?|columnists?|editorials?|polls?|surveys?|bookmakers"
     r"|investors|markets|residents|voters|soldiers|veterans|think-tanks?|think tanks?"
+)
+
+# Nouns for a party's proposal: "under the American draft", "the EU plan, in which …".
+PROPOSAL_NOUNS = (
+    "plan",
+    "proposal",
+    "draft",
+    "framework",
+    "blueprint",
+    "initiative",
+    "roadmap",
+    "offer",
+    "counterproposal",
+    "counter-proposal",
+    "text",
+    "formula",
+    "position",
+    "demands",
+    "terms",
 )

@@ -232,7 +232,10 @@ _EVALUATIVE_NEG = re.compile(
     r"|capitulation|surrender)\b"
     # "a deal made without Europe will not hold"
     r"|^\W*(?:\w+\W+){0,3}?(?:will|would|could|can)(?:\s+not|n't|\s+never)\s+"
-    r"(?:hold|last|work|survive|succeed|stand)\b",
+    r"(?:hold|last|work|survive|succeed|stand)\b"
+    # "elections cannot be held while martial law is in force"
+    r"|^\W*(?:\w+\W+){0,2}?(?:cannot|can't|could not|couldn't|will not|won't|must not|should not"
+    r"|may not|would not) be (?:held|organi[sz]ed|allowed|accepted|tolerated|permitted)\b",
     re.IGNORECASE,
 )
 # Opinion holders who are not parties: "Analysts think a freeze is likeliest" codes nothing.
@@ -1025,6 +1028,12 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
             if open_chain and not locked and not (nor and low == "neither"):
                 sign = -sign
             nor = nor or low == "nor"
+        elif t.kind == "M" and _proposal_frame(toks, j):
+            # "Under the American proposal, the plant would be run jointly",
+            # "the EU plan, in which sanctions stay": the proposal holds what it contains
+            for m in _coordinated(toks, j):
+                yield m, sign, "proposal"
+            return
         elif t.kind == "M":
             if not _eligible(toks, j) or (
                 elliptical and not _starts_verb_phrase(toks, j + 1, first)
@@ -1094,6 +1103,23 @@ _MODALS = frozenset(
     ]
 )
 _CONDITION_OPENERS = frozenset(["if", "unless"])
+
+
+_PROPOSAL_NOUNS = frozenset(lx.PROPOSAL_NOUNS)
+
+
+def _proposal_frame(toks: list[_Tok], k: int) -> bool:
+    """True for a party's proposal framing what follows: "Under the American draft, …",
+    "the US plan, in which …"."""
+    if toks[k].text.split()[-1].lower() not in _PROPOSAL_NOUNS:
+        return False
+    nxt = [x.text.lower() for x in toks[k + 1 : k + 3]]
+    j = k - 1
+    while j >= 0 and toks[j].text.lower() in _DETERMINERS:
+        j -= 1
+    framed = j >= 0 and toks[j].text.lower() in ("under", "in", "according")
+    relative = nxt[:2] in ([",", "in"], [",", "under"], [",", "whereby"]) or nxt[:1] == ["whereby"]
+    return framed or relative
 
 
 def _starts_verb_phrase(toks: list[_Tok], k: int, first: int) -> bool:
