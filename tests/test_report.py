@@ -466,11 +466,15 @@ def test_report_command_replaces_atomically(tmp_path, capsys, monkeypatch):
 
 def test_report_command_refuses_to_write_into_seeds(capsys):
     out = DEFAULT_SOURCES / "report.html"
-    assert main(["report", "--out", str(out)]) == 2
-    err = capsys.readouterr().err
-    assert err.startswith("error: ") and "refusing to write inside seeds/" in err
-    assert "Traceback" not in err
     assert not out.exists()
+    try:
+        assert main(["report", "--out", str(out)]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("error: ") and "refusing to write inside seeds/" in err
+        assert "Traceback" not in err
+        assert not out.exists()
+    finally:
+        out.unlink(missing_ok=True)  # only ever our own file: it did not exist before
 
 
 @pytest.mark.parametrize("which", ["source", "gold", "codebook"])
