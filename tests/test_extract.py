@@ -95,6 +95,74 @@ CASES = [
         "A buffer zone is the best option, according to the White House.",
         [("US", "territory", "demilitarized_zone", "support")],
     ),
+    # passive agents after the cue, each with its own verb
+    (
+        "A cap of 800,000 troops is favoured by Washington but has been resisted by Moscow.",
+        [("RU", "army_size", "cap_800k", "oppose"), ("US", "army_size", "cap_800k", "support")],
+    ),
+    (
+        "Article 5-style guarantees are promised to Kyiv by Paris.",
+        [("EU", "security_guarantees", "binding_guarantees", "support")],
+    ),
+    # a relative clause whose verb carries the polarity
+    (
+        "The handover of the Donetsk region, which Kyiv has called a non-starter, is Moscow's demand.",
+        [("UA", "territory", "cede_donbas", "oppose")],
+    ),
+    # a condition in an "if" clause belongs to whoever sets it
+    (
+        "If Moscow accepts a buffer zone, the envoy said, Washington will offer sanctions relief.",
+        [
+            ("US", "sanctions", "lift_sanctions", "support"),
+            ("US", "territory", "demilitarized_zone", "support"),
+        ],
+    ),
+    # neither ... nor: each conjunct is refused
+    (
+        "Kyiv would accept neither a ban on NATO membership nor a cap of 600,000 troops.",
+        [
+            ("UA", "army_size", "cap_600k", "oppose"),
+            ("UA", "nato_membership", "renounce_nato", "oppose"),
+        ],
+    ),
+    # a negation stays in its own verb phrase
+    (
+        "Moscow will not tolerate such troops and would regard any peacekeepers as legitimate targets.",
+        [
+            ("RU", "foreign_troops", "foreign_troops_allowed", "oppose"),
+            ("RU", "foreign_troops", "no_foreign_troops", "support"),
+        ],
+    ),
+    # the subject of the first verb carries over "but would"
+    (
+        "Russia had no objection to Ukraine joining the European Union, but would never accept its membership of NATO.",
+        [("RU", "nato_membership", "membership_path", "oppose")],
+    ),
+    # a relative "who" stands for the name before it; "his" then follows it
+    (
+        "The plan drew interest from Ukraine's president, who said his government backs a freeze of the front line.",
+        [("UA", "territory", "freeze_front_line", "support")],
+    ),
+    # analysts' opinions are not positions
+    ("Most analysts think a freeze along the front line is likely, whatever Washington says.", []),
+    # "without X, there is no Y" demands X
+    (
+        "“Without security guarantees, there will be no peace,” Zelenskyy said.",
+        [("UA", "security_guarantees", "binding_guarantees", "support")],
+    ),
+    # a party's proposal holds what it contains
+    (
+        "Under the American proposal, the plant would be run jointly.",
+        [("US", "zaporizhzhia_npp", "joint_management", "support")],
+    ),
+    # coordination through a possessive
+    (
+        "Ukraine and its European partners want binding guarantees.",
+        [
+            ("EU", "security_guarantees", "binding_guarantees", "support"),
+            ("UA", "security_guarantees", "binding_guarantees", "support"),
+        ],
+    ),
 ]
 
 
@@ -122,6 +190,42 @@ def test_list_items_belong_to_the_lead(codebook):
     )
     got = sorted(map(tuple, extract(docs, codebook)[["party", "option"]].astype(str).values))
     assert got == [("RU", "lift_sanctions"), ("RU", "renounce_nato")]
+
+
+def test_anaphora_carry_the_options_of_the_sentence_before(codebook):
+    docs = documents_from_texts(
+        {"d": "Washington floated a demilitarised zone in Donbas. The idea was rejected by Moscow."}
+    )
+    got = extract(docs, codebook)
+    assert got[["party", "option", "polarity", "rule"]].astype(str).values.tolist() == [
+        ["US", "demilitarized_zone", "support", "subject"],
+        ["RU", "demilitarized_zone", "oppose", "relative+anaphor"],
+    ]
+    assert got["cue"].iloc[1] == "The idea"
+
+
+def test_a_pronoun_object_needs_a_sentence_without_cues_of_its_own(codebook):
+    docs = documents_from_texts(
+        {"d": "Moscow wants the plant. Kyiv wants it back under Ukrainian control."}
+    )
+    got = extract(docs, codebook)
+    assert set(got["option"].astype(str)) == {"ukrainian_control"}
+
+
+def test_people_introduced_by_the_article_speak_for_their_party(codebook):
+    docs = documents_from_texts(
+        {
+            "d": (
+                "Olena Marchuk, Ukraine's deputy foreign minister, met reporters.\n\n"
+                "Q: Would you accept a buffer zone?\n\n"
+                "MARCHUK: We will never accept a buffer zone.\n\n"
+                "Later, Marchuk said a ceasefire must come first."
+            )
+        }
+    )
+    got = extract(docs, codebook)
+    assert set(got["party"].astype(str)) == {"UA"}
+    assert sorted(got["option"].astype(str)) == ["ceasefire_first", "demilitarized_zone"]
 
 
 def test_condition_is_kept(codebook):

@@ -225,7 +225,7 @@ _RELATIVE = re.compile(r"^(?:" + lx.RELATIVE + r")$", re.IGNORECASE)
 _EVALUATIVE_NEG = re.compile(
     r"^\W*(?:\w+\W+){0,4}?(?:is|was|are|were|would be|will be|remains?|be|seen as|called it"
     r"|calls it|regarded as|described as|considered|deemed|viewed as|branded|labell?ed|termed"
-    r"|treated as|regard (?:it|them) as|see (?:it|them) as)\s+[\"“'‘]?(?:\w+\s+)?[\"“'‘]?"
+    r"|treated as|regard (?:it|them) as|see (?:it|them) as|as)\s+[\"“'‘]?(?:\w+\s+)?[\"“'‘]?"
     r"(?:unacceptable|a non-starter|non-starter|out of the question|off the table|impossible"
     r"|unrealistic|absurd|a red line|not acceptable|not an option|a trap|legitimate (?:military )?"
     r"targets?|an act of aggression|theft|a provocation|worthless|meaningless|occupation"
@@ -257,6 +257,40 @@ _TOPICAL = frozenset(
 # but not a following clause, which is a condition ("until Ukrainian troops leave Donbas").
 _TEMPORAL = frozenset(["before", "after", "until", "during", "since", "under", "amid", "following"])
 _TOPICAL_WEAK = frozenset(["on", "over", "of", "for", "around", "into"])
+# ... and only after a noun that names a subject of talks: "the question of sanctions",
+# "talks on a ceasefire" (but "a cap of 600,000" and "the idea of a zone" are stances)
+_TOPIC_NOUNS = frozenset(
+    [
+        "question",
+        "questions",
+        "issue",
+        "issues",
+        "matter",
+        "matters",
+        "subject",
+        "topic",
+        "topics",
+        "future",
+        "fate",
+        "status",
+        "discussion",
+        "discussions",
+        "talks",
+        "negotiations",
+        "debate",
+        "debates",
+        "details",
+        "round",
+        "session",
+        "meeting",
+        "meetings",
+        "consultations",
+        "dispute",
+        "disputes",
+        "disagreement",
+        "disagreements",
+    ]
+)
 _DETERMINERS = frozenset(
     [
         "a",
@@ -767,7 +801,7 @@ def _holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Contex
         and (
             before in _TOPICAL
             or temporal
-            or (before in _TOPICAL_WEAK and not (j > 0 and toks[j - 1].kind == "T"))
+            or (before in _TOPICAL_WEAK and j > 0 and toks[j - 1].text.lower() in _TOPIC_NOUNS)
         )
     )
 
