@@ -13,7 +13,12 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 def test_there_are_notebooks():
     names = {p.stem for p in NOTEBOOKS}
-    assert {"01_positions_explorer", "02_two_party_comparison", "03_deal_model"} <= names
+    assert {
+        "01_positions_explorer",
+        "02_two_party_comparison",
+        "03_deal_model",
+        "04_evidence",
+    } <= names
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
