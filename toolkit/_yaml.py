@@ -190,7 +190,9 @@ class _Builder:
             return loader.construct_object(node, deep=True)
         except yaml.YAMLError:
             raise
-        except (ValueError, TypeError, OverflowError) as exc:
+        # PyYAML's constructors fail on some values with Python's own errors: ValueError for
+        # 2025-02-30, IndexError for an empty `!!int`; each is a value that cannot be read
+        except Exception as exc:
             what = _TAG_NAMES.get(node.tag, "a value")
             reason = str(exc).split(";")[0].split(":")[0].strip() or type(exc).__name__
             if node.tag == "tag:yaml.org,2002:timestamp":

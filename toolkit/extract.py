@@ -43,7 +43,9 @@ __all__ = ["extract"]
 def _quotes(text: str) -> list[tuple[int, int]]:
     """Quoted stretches of a document, opening mark to closing mark."""
     spans = []
-    for m in re.finditer(r"“[^“”]*”|\"[^\"\n]*\"|«[^«»]*»", text):
+    # a quotation may run to the end of its paragraph without closing: the convention for
+    # a speech quoted over several paragraphs
+    for m in re.finditer(r"“[^“”\n]*(?:”|(?=\n))|\"[^\"\n]*(?:\"|(?=\n))|«[^«»]*»", text):
         if m.end() - m.start() > 12:
             spans.append(m.span())
     return spans
@@ -100,6 +102,9 @@ def _speaker(
             return mentions[-1] if chunk is chunks[-1] and b else mentions[0]
         if previous is not None and (_PRONOUN.search(chunk) or _TITLE.search(chunk)):
             return Mention(0, 0, previous.party, f"{chunk.strip()} ({previous.text})", "pronoun")
+    if previous is not None and (s == 0 or text[s - 1] == "\n") and not chunks:
+        # a quotation that is a whole paragraph: a speech by whoever was speaking before
+        return Mention(0, 0, previous.party, f"({previous.text})", "speaker")
     return None
 
 

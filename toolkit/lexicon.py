@@ -86,8 +86,9 @@ OBLIGATION = r"must|should|has to|have to|had to|needs? to|ought to|is required 
 PRONOUNS = r"he|she|they|his|her|their"
 TITLES = (
     r"the (?:\w+ )?(?:president|prime minister|premier|chancellor|minister|envoy|spokes(?:man|woman|person)"
-    r"|secretary|official|officials|negotiator|negotiators|leader|diplomat|ambassador|aide|adviser"
-    r"|advisor|commissioner|secretary-general|delegation|administration|government|bloc)"
+    r"|secretary|official|officials|negotiator|negotiators|leaders?|diplomats?|ambassador|aide"
+    r"|adviser|advisor|commissioner|secretary-general|delegation|administration|governments?"
+    r"|bloc|ministers|envoys|signatories|allies)\b"
 )
 
 # Verbs that introduce speech, for attributing a quotation to a speaker.

@@ -609,7 +609,7 @@ _ANAPHOR = re.compile(
     r"(?:idea|proposal|plan|offer|formula|pledge|demand|suggestion|option|arrangement|scheme"
     r"|clause|provision|concept|initiative|figure|ceiling|cap|request|approach|compromise"
     r"|solution|model|promise|commitment|scenario|notion|trade|swap|deal|condition)s?\b"
-    r"(?!\s+(?:of|for|to|that|on|which|by|from|in|under|would|will|calls|includes)\b)"
+    r"(?![”\"’']?\s+(?:of|for|to|that|on|which|by|from|in|under|would|will|calls|includes)\b)"
     r"|\b(?:accept|reject|oppose|support|back|endorse|welcome|consider|dismiss|refuse|discuss"
     r"|rule|favou?r|want|like)\w*\s+(?P<pronoun>it|this|them)\b(?!\s+\w+ing\b)",
     re.IGNORECASE,
@@ -659,9 +659,12 @@ def _resolve_references(sentence: str, mentions: list[Mention], context: Context
         for m in pattern.finditer(sentence):
             if not free(m.start(), m.end()):
                 continue
+            # "the leaders of France and Germany", "the president of Ukraine"
+            of = _OF_NAME.match(sentence, m.end())
+            owner = of and next((x for x in mentions if x.start == of.end()), None)
             # "Zelenskyy told parliament he would ...": a name earlier in the same sentence
             # comes first; else the holder of the sentence before.
-            antecedent = next(
+            antecedent = owner or next(
                 (
                     x
                     for x in reversed(named)
@@ -709,6 +712,7 @@ def _resolve_references(sentence: str, mentions: list[Mention], context: Context
 
 
 _WHO = re.compile(r"\bwho\b")
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?")
 # between a name and its "who": a possessive and a title at most ("Ukraine's president, who")
 _WHO_GAP = re.compile(r"(?:[’']s)?(?:\s+[\w\-]+){0,4}?\s*,?\s*")
 
@@ -826,6 +830,14 @@ def _holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Contex
     # 2. Leftwards: the subject of the stance verb chain governing the cue.
     if not topical:
         for mention, sign, rule in _left_holders(toks, first, floor, sentence):
+            if (
+                rule == "modal"
+                and in_quote is not None
+                and context.speaker is not None
+                and mention.kind != "speaker"
+            ):
+                # “… they will decide in a referendum,” he said: the speaker's position
+                mention, rule = context.speaker, "quote"
             found = True
             yield mention, sign * evaluative, rule
 
@@ -1092,14 +1104,24 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
                     yield m, agent_sign, "agent"
                 j = gs - 3
                 continue
+            elif _obliged(toks, j, first):
+                # "Ukraine must refuse NATO membership": the one obliged is not the holder
+                pass
             elif governed or _links_by_modal(toks, j, first):
                 if obliged and not governed:
                     j -= 1
                     continue
                 for m in _coordinated(toks, j):
-                    yield m, sign, "subject"
+                    yield m, sign, "subject" if governed else "modal"
+                return
+            elif _post_governed(toks, j, first) is not None:
+                # "Moscow has made the lifting of sanctions a condition": the verb follows
+                for m in _coordinated(toks, j):
+                    yield m, sign * _post_governed(toks, j, first), "subject"
                 return
         else:
+            if low in ("and", "but") and j + 1 < first and toks[j + 1].text.lower() == "that":
+                open_chain = False  # "said X was unacceptable and that Y": Y's own clause
             if low in ("and", "or") and _starts_verb_phrase(toks, j + 1, first):
                 # "will not tolerate such troops and would regard them as …": the negation
                 # belongs to the first verb phrase
@@ -1154,6 +1176,37 @@ def _proposal_frame(toks: list[_Tok], k: int) -> bool:
     framed = j >= 0 and toks[j].text.lower() in ("under", "in", "according")
     relative = nxt[:2] in ([",", "in"], [",", "under"], [",", "whereby"]) or nxt[:1] == ["whereby"]
     return framed or relative
+
+
+def _obliged(toks: list[_Tok], k: int, first: int) -> bool:
+    """True when a modal of obligation follows the mention: "Ukraine must …"."""
+    for t in toks[k + 1 : min(first, k + 4)]:
+        if _OBLIGATION.fullmatch(t.text.lower()) or t.text.lower() in ("must", "should"):
+            return t.text.lower() not in ("has", "have")
+        if t.kind != "W" or t.text.lower() not in _AUX:
+            return False
+    return False
+
+
+def _post_governed(toks: list[_Tok], k: int, first: int) -> int | None:
+    """The polarity of a stance word after the cue, for a subject that has no stance verb
+    before it ("Moscow has made [the lifting of sanctions] a condition", "Kyiv considers
+    [a buffer zone] unacceptable"); None when there is none."""
+    between = toks[k + 1 : first]
+    if len(between) > 3 or any(t.kind in ("M", "C", "P") for t in between):
+        return None
+    end = next((i for i in range(first, len(toks)) if toks[i].kind != "C"), len(toks))
+    sign = None
+    for t in toks[end : end + 8]:
+        if (
+            t.kind in ("M", "C")
+            or t.text in (",", ";", ".", ":")
+            or t.text.lower() in _CLAUSE_OPENERS
+        ):
+            break
+        if t.kind == "T":
+            sign = (sign or 1) * t.sign
+    return sign
 
 
 def _starts_verb_phrase(toks: list[_Tok], k: int, first: int) -> bool:
