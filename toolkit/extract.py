@@ -108,7 +108,10 @@ def _speaker(
     return None
 
 
-_SPEAKER_LABEL = re.compile(r"^\s*(?:\*\*)?(?P<name>[A-Z][\w .’'\-]{1,40}?)(?:\*\*)?\s*:\s+\S")
+_SPEAKER_LABEL = re.compile(
+    r"^\s*(?:[-*•]\s+)?(?:\*\*)?(?P<name>[A-Z][\w .’'\-]{1,40}?)(?:\*\*)?"
+    r"(?:\s*\([^()]{1,20}\))?\s*:\s+\S"
+)
 _LIST_LEAD = re.compile(r":\s*$")
 
 
@@ -212,12 +215,30 @@ def _subject(rules: Rules, sentence: str) -> Mention | None:
     if not mentions:
         return None
     toks = _tokens(sentence, mentions, [])
-    eligible = [k for k, t in enumerate(toks) if t.kind == "M" and _eligible(toks, k)]
+    eligible = [
+        k
+        for k, t in enumerate(toks)
+        if t.kind == "M"
+        and _eligible(toks, k)
+        and not (k > 0 and toks[k - 1].text.lower() in _TEMPORAL_WORDS)
+    ]
     for k in eligible:
         rest = toks[k + 1 : k + 6]
-        if any(r.kind == "T" for r in rest) or _possessive(toks, k, sentence):
+        if any(r.kind == "T" for r in rest):
             return toks[k].mention
-    return toks[eligible[0]].mention if eligible else None
+    # "after Russia's invasion, Zelenskyy addressed the nation": a name that is not a
+    # possessive is the likelier subject
+    plain = [k for k in eligible if not _possessive(toks, k, sentence)]
+    if plain:
+        return toks[plain[0]].mention
+    if eligible:
+        return toks[eligible[0]].mention
+    # nobody in subject position ("issued by the leaders of France and Germany"): the first
+    # party named still beats none for a later "the leaders" or "they"
+    return mentions[0]
+
+
+_TEMPORAL_WORDS = frozenset(["after", "before", "since", "during", "until", "following"])
 
 
 def extract(documents: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:

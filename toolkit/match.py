@@ -383,6 +383,7 @@ class _Tok:
     sign: int = 1
     mention: Mention | None = None
     cue: int = -1  # index of the covering cue for kind C
+    issue: str = ""  # its issue
 
 
 def _tokens(sentence: str, mentions: list[Mention], cues: list[Cue]) -> list[_Tok]:
@@ -400,7 +401,7 @@ def _tokens(sentence: str, mentions: list[Mention], cues: list[Cue]) -> list[_To
         if s < skip_to:
             continue
         if cover[s] != -1:
-            toks.append(_Tok(s, e, m.group(), "C", cue=cover[s]))
+            toks.append(_Tok(s, e, m.group(), "C", cue=cover[s], issue=cues[cover[s]].issue))
             continue
         if s in mention_at:
             men = mention_at[s]
@@ -664,20 +665,28 @@ def _resolve_references(sentence: str, mentions: list[Mention], context: Context
             owner = of and next((x for x in mentions if x.start == of.end()), None)
             # "Zelenskyy told parliament he would ...": a name earlier in the same sentence
             # comes first; else the holder of the sentence before.
-            antecedent = owner or next(
-                (
-                    x
-                    for x in reversed(named)
-                    if x.end <= m.start()
-                    and (
-                        x.kind == "relative"
-                        or (
-                            x.kind in ("name", "demonym")
-                            and not _NON_AGENT.match(_word_before(sentence, x.start))
+            # inside a quotation, "the President" is the speaker's own
+            inside = context.speaker is not None and any(
+                s <= m.start() < e for s, e in context.quote_spans
+            )
+            antecedent = (
+                owner
+                or (context.speaker if inside and pattern is _TITLE else None)
+                or next(
+                    (
+                        x
+                        for x in reversed(named)
+                        if x.end <= m.start()
+                        and (
+                            x.kind == "relative"
+                            or (
+                                x.kind in ("name", "demonym")
+                                and not _NON_AGENT.match(_word_before(sentence, x.start))
+                            )
                         )
-                    )
-                ),
-                context.previous,
+                    ),
+                    context.previous,
+                )
             )
             if antecedent is None:
                 continue
@@ -1046,8 +1055,18 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
         low = t.text.lower()
         if t.kind == "C":
             open_chain = False if governed else open_chain
-            if open_chain and not locked and low in _VERBAL_NEGATORS and t.cue != toks[first].cue:
+            if (
+                open_chain
+                and not locked
+                and low in _VERBAL_NEGATORS
+                and t.cue != toks[first].cue
+                and t.issue == toks[first].issue
+            ):
                 sign = -sign  # "would not recognise the annexations de jure"
+            elif low in ("until", "unless") and not governed and t.issue != toks[first].issue:
+                sign, locked = 1, True  # "won't stop fighting until [Ukraine leaves Donbas]"
+        elif low in ("while", "whereas"):
+            return  # "X says A, while Y leaves room for B": B is not X's
         elif t.kind == "P" or low in _CLOSERS:
             if low in ("but", "yet") and _starts_verb_phrase(toks, j + 1, first):
                 elliptical = True

@@ -20,6 +20,9 @@ _NAME = r"(?P<name>[A-Z][a-z’'\-]+(?:\s+(?:de |van |von |al-)?[A-Z][a-zA-Z’'
 _TITLE = r"(?:" + lx.PERSON_TITLES + r")"
 
 
+_UNAFFILIATED = re.compile(r"\b(?i:" + _TITLE + r")\s+" + _NAME)
+
+
 @functools.lru_cache(maxsize=8)
 def _patterns(party_names: str) -> tuple[re.Pattern, ...]:
     party = r"(?<![\w\-])(?P<party>" + party_names + r")(?![\w\-])"
@@ -44,6 +47,8 @@ def _patterns(party_names: str) -> tuple[re.Pattern, ...]:
             + r"(?:’s|'s)?\s+(?:[\w\-]+\s+){0,3}?"
             + title
         ),
+        # any party word, for the party named last before an unaffiliated title
+        re.compile(party),
     )
 
 
@@ -51,17 +56,31 @@ def learn_names(text: str, party_of, party_names: str) -> dict[str, str]:
     """Map each person the text introduces with a party to that party's key.
 
     ``party_of(word)`` gives the party of an alias or demonym (None if it is neither);
-    ``party_names`` is a regular expression matching any alias or demonym.
+    ``party_names`` is a regular expression matching any alias or demonym. A person named
+    with a title but no party ("conducted by Deputy Spokesperson Dana Whitcombe", after "a
+    briefing at the Department of State") takes the party named last before the title, when
+    no explicit introduction says otherwise.
     """
+    *patterns, anywhere = _patterns(party_names)
+    explicit = [
+        (m.group("name"), party_of(m.group("party")))
+        for pattern in patterns
+        for m in pattern.finditer(text)
+    ]
+    introduced = {name for name, _ in explicit}
+    implicit = []
+    for m in _UNAFFILIATED.finditer(text):
+        if m.group("name") in introduced:
+            continue
+        before = list(anywhere.finditer(text, max(0, m.start() - 300), m.start()))
+        if before:
+            implicit.append((m.group("name"), party_of(before[-1].group())))
     names: dict[str, str] = {}
-    for pattern in _patterns(party_names):
-        for m in pattern.finditer(text):
-            party = party_of(m.group("party"))
-            name = m.group("name")
-            if party is None or party_of(name) is not None:
-                continue
-            surname = name.split()[-1]
-            for form in (name, surname, surname.upper()):
-                if names.setdefault(form, party) != party:
-                    names[form] = ""  # two parties claim it: neither gets it
+    for name, party in explicit + implicit:
+        if party is None or party_of(name) is not None:
+            continue
+        surname = name.split()[-1]
+        for form in (name, surname, surname.upper()):
+            if names.setdefault(form, party) != party:
+                names[form] = ""  # two parties claim it: neither gets it
     return {k: v for k, v in names.items() if v}

@@ -65,11 +65,17 @@ class ToolkitFigure(Figure):
     MIME bundle, and pyplot's state is never touched.
     """
 
-    def draw(self, renderer) -> None:
-        super().draw(renderer)
-        # Constrained layout refines itself a little on every draw, so a second rendering
-        # would differ by a fraction of a point: keep the first layout.
+    def settle(self) -> None:
+        """Fix the layout once, measured as the PNG is drawn, before any output is made.
+
+        Constrained layout refines itself a little on every draw and measures text with the
+        renderer at hand (the SVG one at 72 dpi gives other margins than Agg at the figure's
+        dpi), so without this a second rendering, or the PNG made after the SVG, would be
+        laid out differently: labels could be cut at the edge, and bytes would change.
+        """
         if isinstance(self.get_layout_engine(), ConstrainedLayoutEngine):
+            with _style():
+                self.draw_without_rendering()
             self.set_layout_engine("none")
 
     def __repr__(self) -> str:
@@ -376,6 +382,8 @@ def timeline(
 
 def figure_to_svg(fig: Figure) -> str:
     """The figure as SVG text with no date and stable ids: same figure, same bytes."""
+    if isinstance(fig, ToolkitFigure):
+        fig.settle()
     buffer = io.StringIO()
     with _style():
         fig.savefig(buffer, format="svg", metadata={"Date": None})
@@ -384,6 +392,8 @@ def figure_to_svg(fig: Figure) -> str:
 
 def figure_to_png(fig: Figure) -> bytes:
     """The figure as PNG bytes (at the figure's dpi) with no software or date metadata."""
+    if isinstance(fig, ToolkitFigure):
+        fig.settle()
     buffer = io.BytesIO()
     with _style():
         fig.savefig(buffer, format="png", metadata={"Software": None})
