@@ -28,6 +28,7 @@ SUPPORT_TRIGGERS: tuple[str, ...] = (
     r"explain\w*|wrote|writes|posted|according to|argued|reaffirm\w*|remain\w* committed",
     r"determined|intent on|keen|eager|resolved|adamant|firm|clear|convinced|sure",
     r"made no secret|makes? no secret|making no secret|no doubt|no question"
+    r"|leav\w+ room for|left room for|mak\w+ room for|open\w* the door to|paves? the way for"
     r"|think|thinks|thought|live with|tolerat\w+|settle for|countenanc\w+|stand by|non-negotiable|entertain\w*",
 )
 
@@ -72,7 +73,7 @@ ACTOR_NOUNS = (
     r"|representatives?|sources|aides?|advisers?|advisors?|security council|commission"
     r"|council|chief|head|commissioner|the Kremlin|foreign office|foreign ministry|cabinet"
     r"|politicians|establishment|position|demands|proposal|plan|negotiating team|camp"
-    r"|draft|framework|blueprint|initiative|roadmap|road map|counter-?proposal|peace plan"
+    r"|draft|framework|blueprint|initiative|roadmap|road map|counter-?proposal|peace plan|text"
 )
 
 # Modals and auxiliaries of will: "Ukraine will not accept", "Moscow would agree".

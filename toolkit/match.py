@@ -229,7 +229,7 @@ _EVALUATIVE_NEG = re.compile(
     r"(?:unacceptable|a non-starter|non-starter|out of the question|off the table|impossible"
     r"|unrealistic|absurd|a red line|not acceptable|not an option|a trap|legitimate (?:military )?"
     r"targets?|an act of aggression|theft|a provocation|worthless|meaningless|occupation"
-    r"|capitulation|surrender)\b"
+    r"|capitulation|surrender|a (?:\w+ )?trick|a ploy|a (?:delaying|stalling) tactic|a smokescreen)\b"
     # "a deal made without Europe will not hold"
     r"|^\W*(?:\w+\W+){0,3}?(?:will|would|could|can)(?:\s+not|n't|\s+never)\s+"
     r"(?:hold|last|work|survive|succeed|stand)\b"
