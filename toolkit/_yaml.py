@@ -35,8 +35,16 @@ _TAG_NAMES = {
 
 
 def short(value: Any, limit: int = 80) -> str:
-    """``repr(value)``, cut to ``limit`` characters so one bad value cannot flood the screen."""
-    text = repr(value)
+    """A value as the user wrote it, quoted, cut to ``limit`` characters.
+
+    Text keeps its backslashes as written (``'\\bNATO\\b'``, not ``repr``'s doubled ones, so a
+    regular expression reads as in the codebook); invisible characters are escaped.
+    """
+    if isinstance(value, str):
+        shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in value)
+        text = f"'{shown}'"
+    else:
+        text = repr(value)
     return text if len(text) <= limit else text[: limit - 4] + "...'"
 
 

@@ -28,6 +28,7 @@ from .match import (
     _eligible,
     _find_mentions,
     _possessive,
+    _resolve_references,
     _tokens,
     match_cues,
     rules_for,
@@ -190,11 +191,11 @@ def _doc_matches(text: str, rules: Rules):
         if holders:
             previous = _holder_mention(holders[0])
         else:
-            subject = _subject(rules, sentence)
+            subject = _subject(rules, sentence, previous)
             if subject is not None:
                 previous = subject
         if _LIST_LEAD.search(sentence) and not sent.bullet:
-            lead = subject or _subject(rules, sentence)
+            lead = subject or _subject(rules, sentence, previous)
             if lead is not None:
                 list_holder = (
                     lead,
@@ -208,10 +209,13 @@ def _holder_mention(m: Match) -> Mention:
     return Mention(0, 0, m.party, name)
 
 
-def _subject(rules: Rules, sentence: str) -> Mention | None:
+def _subject(rules: Rules, sentence: str, previous: Mention | None = None) -> Mention | None:
     """The party a later "he" or "the minister" most likely means: the first named as the
-    subject of a stance verb, else the first named outside a prepositional phrase."""
-    mentions = _find_mentions(rules, sentence)
+    subject of a stance verb, else the first named outside a prepositional phrase. Titles
+    and pronouns count ("The leaders reaffirm …" keeps the leaders of the sentence before)."""
+    mentions = _resolve_references(
+        sentence, _find_mentions(rules, sentence), Context(previous=previous)
+    )
     if not mentions:
         return None
     toks = _tokens(sentence, mentions, [])
@@ -233,9 +237,9 @@ def _subject(rules: Rules, sentence: str) -> Mention | None:
         return toks[plain[0]].mention
     if eligible:
         return toks[eligible[0]].mention
-    # nobody in subject position ("issued by the leaders of France and Germany"): the first
-    # party named still beats none for a later "the leaders" or "they"
-    return mentions[0]
+    # nobody in subject position yet, and nobody before: the first party named still beats
+    # none for a later "the leaders" or "they"
+    return mentions[0] if previous is None else None
 
 
 _TEMPORAL_WORDS = frozenset(["after", "before", "since", "during", "until", "following"])

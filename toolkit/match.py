@@ -1197,14 +1197,19 @@ def _proposal_frame(toks: list[_Tok], k: int) -> bool:
     return framed or relative
 
 
+_OBLIGED_AFTER = re.compile(
+    r"^(?:\w+ ){0,2}?(?:" + lx.OBLIGATION + r"|(?:be|is|are|was|were|been|being) (?:asked|told"
+    r"|forced|made|pressed|pressured|urged|expected|required|obliged|invited|called on|compelled)"
+    r" to)\b",
+    re.IGNORECASE,
+)
+
+
 def _obliged(toks: list[_Tok], k: int, first: int) -> bool:
-    """True when a modal of obligation follows the mention: "Ukraine must …"."""
-    for t in toks[k + 1 : min(first, k + 4)]:
-        if _OBLIGATION.fullmatch(t.text.lower()) or t.text.lower() in ("must", "should"):
-            return t.text.lower() not in ("has", "have")
-        if t.kind != "W" or t.text.lower() not in _AUX:
-            return False
-    return False
+    """True when the mention is the one obliged, not the one who wants:
+    "Ukraine must …", "Ukraine cannot be asked to cede …"."""
+    words = " ".join(t.text for t in toks[k + 1 : min(first, k + 7)])
+    return _OBLIGED_AFTER.match(words) is not None
 
 
 def _post_governed(toks: list[_Tok], k: int, first: int) -> int | None:
