@@ -127,7 +127,10 @@ def test_figures_display_as_images_in_jupyter(table, codebook):
     figures = [
         plots.positions_matrix(table, codebook),
         plots.position_line(table, codebook, "territory"),
-        plots.gap_heatmap(pd.DataFrame([[0.0]], index=["UA"], columns=["UA"]), codebook),
+        plots.gap_heatmap(
+            pd.DataFrame([[0.0, 65.0], [65.0, 0.0]], index=["UA", "RU"], columns=["UA", "RU"]),
+            codebook,
+        ),
     ]
     for fig in figures:
         data, _ = formatter.format(fig)
@@ -139,6 +142,14 @@ def test_figures_display_as_images_in_jupyter(table, codebook):
     first, _ = formatter.format(figures[0])
     assert again == first
     assert formatter.format(figures[0], include={"image/svg+xml"})[0].keys() == {"image/svg+xml"}
+    # the layout is measured once, as the PNG is drawn: making the SVG (at 72 dpi) first must
+    # not push labels off the PNG's edge
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    for fig in figures:
+        renderer = FigureCanvasAgg(fig).get_renderer()
+        labels = fig.axes[0].get_yticklabels() + fig.axes[0].get_xticklabels()
+        assert min(t.get_window_extent(renderer).x0 for t in labels if t.get_text()) >= 0
     assert plt.get_fignums() == []
     assert dict(mpl.rcParams) == before
 
