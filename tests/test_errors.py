@@ -1086,3 +1086,13 @@ def test_extract_memory_does_not_grow_with_documents_beyond_the_output(codebook,
         f"peak {peak_small / 1e3:.0f} kB for {n} documents, {peak_large / 1e3:.0f} kB for "
         f"{2 * n}; output {out_small / 1e3:.0f} kB -> {out_large / 1e3:.0f} kB"
     )
+
+
+def test_a_bad_pattern_is_shown_as_written():
+    """Backslashes are not doubled: the pattern in the message is the one in the codebook."""
+    broken = MINIMAL.replace("['\\bkeep the land\\b']", "['\\bkeep (the land\\b']")
+    with pytest.raises(
+        CodebookError,
+        match=re.escape(r"invalid regular expression '\bkeep (the land\b': missing ),"),
+    ):
+        parse_codebook(broken, source="talks.yaml")
