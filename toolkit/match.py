@@ -145,20 +145,23 @@ class Rules:
         )
         # Case matters for the words between demonym and noun: "Russian Foreign Minister",
         # "Russian top negotiator", but not "Russian central bank assets … Commission".
-        self.demonyms = re.compile(
-            r"(?<![\w\-])(?i:(?P<dem>"
-            + _alternation(demonym_party)
-            + r"))(?:\s+(?:[A-Z][\w\-]*|(?i:chief|top|senior|lead|foreign|defen[cs]e|deputy"
-            + r"|special|peace|security|national|own|local|civil|civilian|state|federal"
-            + r"|\w+ing))){0,3}?"
-            + r"\s+(?i:(?P<noun>"
-            + lx.ACTOR_NOUNS
-            + r"))\b"
+        plural = [d for d in demonym_party if d.endswith("s")]
+        alternatives = []
+        if demonym_party:
+            alternatives.append(
+                r"(?<![\w\-])(?i:(?P<dem>"
+                + _alternation(demonym_party)
+                + r"))(?:\s+(?:[A-Z][\w\-]*|(?i:chief|top|senior|lead|foreign|defen[cs]e|deputy"
+                + r"|special|peace|security|national|own|local|civil|civilian|state|federal"
+                + r"|\w+ing))){0,3}?"
+                + r"\s+(?i:(?P<noun>"
+                + lx.ACTOR_NOUNS
+                + r"))\b"
+            )
+        if plural:
             # "the Russians", "the Europeans": a plural demonym with "the" names the party
-            + r"|\b(?i:the)\s+(?i:(?P<plural>"
-            + _alternation(d for d in demonym_party if d.endswith("s"))
-            + r"))\b"
-        )
+            alternatives.append(r"\b(?i:the)\s+(?i:(?P<plural>" + _alternation(plural) + r"))\b")
+        self.demonyms = re.compile("|".join(alternatives)) if alternatives else None
         self.cues: list[tuple[str, str, int, bool, re.Pattern]] = []
         self.topics: dict[str, re.Pattern] = {}
         for issue in codebook.issues:
@@ -445,7 +448,7 @@ def find_mentions(sentence: str, codebook: Codebook) -> list[Mention]:
 def _find_mentions(rules: Rules, sentence: str) -> list[Mention]:
     found: list[Mention] = []
     taken = [False] * (len(sentence) + 1)
-    for m in rules.demonyms.finditer(sentence):
+    for m in rules.demonyms.finditer(sentence) if rules.demonyms is not None else ():
         group = "dem" if m.group("dem") else "plural"
         party = rules.demonym_party.get(m.group(group).lower())
         if party is None:
