@@ -77,9 +77,12 @@ def learn_names(text: str, party_of, party_names: str) -> dict[str, str]:
             implicit.append((m.group("name"), party_of(before[-1].group())))
     names: dict[str, str] = {}
     for name, party in explicit + implicit:
-        if party is None or party_of(name) is not None:
-            continue
         surname = name.split()[-1]
+        known = party_of(name) or party_of(surname)
+        if known is not None:
+            party = known  # "Volodymyr Zelenskyy": the codebook already knows him
+        if party is None:
+            continue
         for form in (name, surname, surname.upper()):
             if names.setdefault(form, party) != party:
                 names[form] = ""  # two parties claim it: neither gets it
