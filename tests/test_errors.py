@@ -1096,3 +1096,22 @@ def test_a_bad_pattern_is_shown_as_written():
         match=re.escape(r"invalid regular expression '\bkeep (the land\b': missing ),"),
     ):
         parse_codebook(broken, source="talks.yaml")
+
+
+def test_reading_a_folder_as_a_file(tmp_path):
+    from toolkit.sources import read_source
+
+    with pytest.raises(
+        SourceError, match=r": this is a folder where a file was expected — pass a \.txt or \.md"
+    ):
+        read_source(tmp_path)
+
+
+def test_errors_survive_pickling():
+    """Hypothesis and multiprocessing pass exceptions between processes."""
+    import pickle
+
+    error = CodebookError("bad", path="a.yaml", line=3, location="issues -> x", fix="fix it")
+    again = pickle.loads(pickle.dumps(error))
+    assert type(again) is CodebookError
+    assert str(again) == str(error) == "a.yaml:3: issues -> x: bad — fix it"
