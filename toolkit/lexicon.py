@@ -29,7 +29,7 @@ SUPPORT_TRIGGERS: tuple[str, ...] = (
     r"determined|intent on|keen|eager|resolved|adamant|firm|clear|convinced|sure",
     r"made no secret|makes? no secret|making no secret|no doubt|no question"
     r"|leav\w+ room for|left room for|mak\w+ room for|open\w* the door to|paves? the way for"
-    r"|recall\w*|affirm\w*|highlight\w*|point\w* out|assert\w*|underscor\w+|contend\w*"
+    r"|ambitions?|aspirations?|regard(?:s|ed)?|recall\w*|affirm\w*|highlight\w*|point\w* out|assert\w*|underscor\w+|contend\w*"
     r"|think|thinks|thought|live with|tolerat\w+|settle for|countenanc\w+|stand by|non-negotiable|entertain\w*",
 )
 
@@ -45,6 +45,8 @@ OPPOSE_TRIGGERS: tuple[str, ...] = (
     r"ridicul\w+|mock\w*|castigat\w+|lambast\w+|attack\w* the (?:idea|plan|proposal)",
     r"drop(?:s|ped|ping)?|abandon\w*|walk\w* back|back\w* away from|give up|gave up|given up",
     r"struck (?:out|down)|strike\w* (?:out|down)|scrap\w*|torpedo\w*",
+    r"pour\w* cold water on|threw cold water on|throw\w* cold water on|set\w* aside|shelv\w+",
+    r"put\w* on hold|put\w* on ice|mothball\w*",
 )
 
 # Words that flip the polarity of what follows them inside the same clause.
@@ -78,7 +80,9 @@ ACTOR_NOUNS = (
 )
 
 # Modals and auxiliaries of will: "Ukraine will not accept", "Moscow would agree".
-VOLITION = r"will|would|won't|wouldn't|shall|is ready to|are ready to|is willing to|could|can|may"
+VOLITION = (
+    r"will|would|won't|wouldn't|shall|is ready to|are ready to|is willing to|could|can|may|might"
+)
 
 # Modals of obligation make their subject the *one obliged*, not the holder:
 # in "Russia must withdraw", the holder is whoever says so.

@@ -152,7 +152,7 @@ class Rules:
                 r"(?<![\w\-])(?i:(?P<dem>"
                 + _alternation(demonym_party)
                 + r"))(?:\s+(?:[A-Z][\w\-]*|(?i:chief|top|senior|lead|foreign|defen[cs]e|deputy"
-                + r"|special|peace|security|national|own|local|civil|civilian|state|federal"
+                + r"|special|peace|security|national|own|local|civil|civilian|state|federal|\d[\w\-]*"
                 + r"|\w+ing))){0,3}?"
                 + r"\s+(?i:(?P<noun>"
                 + lx.ACTOR_NOUNS
@@ -259,7 +259,7 @@ _TOPICAL = frozenset(
 # Temporal words make a following noun phrase a time, not a stance ("before a ceasefire"),
 # but not a following clause, which is a condition ("until Ukrainian troops leave Donbas").
 _TEMPORAL = frozenset(["before", "after", "until", "during", "since", "under", "amid", "following"])
-_TOPICAL_WEAK = frozenset(["on", "over", "of", "for", "around", "into"])
+_TOPICAL_WEAK = frozenset(["on", "over", "of", "around", "into"])
 # ... and only after a noun that names a subject of talks: "the question of sanctions",
 # "talks on a ceasefire" (but "a cap of 600,000" and "the idea of a zone" are stances)
 _TOPIC_NOUNS = frozenset(
@@ -752,7 +752,16 @@ def _eligible(toks: list[_Tok], k: int) -> bool:
             (t for t in toks[k + 1 : k + 4] if t.kind != "M" and t.text not in ("and", ",")), None
         )
         return nxt is not None and (nxt.kind == "T" or nxt.text.endswith("ing"))
+    if (
+        toks[j].text.lower() in ("in", "from", "at")
+        and j > 0
+        and _ACTOR_NOUN.fullmatch(toks[j - 1].text)
+    ):
+        return True  # "officials in Washington", "diplomats from Paris"
     return not _NON_AGENT.match(toks[j].text)
+
+
+_ACTOR_NOUN = re.compile(lx.ACTOR_NOUNS, re.IGNORECASE)
 
 
 def _possessive(toks: list[_Tok], k: int, sentence: str) -> bool:
