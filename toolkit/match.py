@@ -236,6 +236,9 @@ _EVALUATIVE_NEG = re.compile(
     # "a deal made without Europe will not hold"
     r"|^\W*(?:\w+\W+){0,3}?(?:will|would|could|can)(?:\s+not|n't|\s+never)\s+"
     r"(?:hold|last|work|survive|succeed|stand)\b"
+    # headline style, no verb: "Russian control “out of the question”", "a trick"
+    r"|^\W*(?:\w+\W+){0,1}?[\"“‘']?(?:a (?:\w+ )?trick|a ploy|a trap|a non-starter"
+    r"|out of the question|unacceptable|theft|a provocation|a red line|impossible)\b"
     # "elections cannot be held while martial law is in force"
     r"|^\W*(?:\w+\W+){0,2}?(?:cannot|can't|could not|couldn't|will not|won't|must not|should not"
     r"|may not|would not) be (?:held|organi[sz]ed|allowed|accepted|tolerated|permitted)\b",
@@ -1077,7 +1080,7 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
                 sign = -sign  # "would not recognise the annexations de jure"
             elif low in ("until", "unless") and not governed and t.issue != toks[first].issue:
                 sign, locked = 1, True  # "won't stop fighting until [Ukraine leaves Donbas]"
-        elif low in ("while", "whereas"):
+        elif low in ("while", "whereas") or (low == ";" and governed):
             return  # "X says A, while Y leaves room for B": B is not X's
         elif t.kind == "P" or low in _CLOSERS:
             if low in ("but", "yet") and _starts_verb_phrase(toks, j + 1, first):
