@@ -987,6 +987,14 @@ def _relative_holders(toks: list[_Tok], k: int):
         )
     ):
         j += 1
+    if (
+        j > start
+        and j + 2 < n
+        and _ACTOR_NOUN.fullmatch(toks[j].text)
+        and toks[j + 1].text.lower() in ("in", "from", "at")
+        and toks[j + 2].kind == "M"
+    ):
+        j += 2  # "a plan that officials in Kyiv have rejected"
     if j == start or j >= n or toks[j].kind != "M":
         return
     group = _coordinated(toks, j)
@@ -1232,16 +1240,18 @@ def _post_governed(toks: list[_Tok], k: int, first: int) -> int | None:
     before it ("Moscow has made [the lifting of sanctions] a condition", "Kyiv considers
     [a buffer zone] unacceptable"); None when there is none."""
     between = toks[k + 1 : first]
-    if len(between) > 3 or any(t.kind in ("M", "C", "P") for t in between):
+    if len(between) > 4 or any(t.kind in ("M", "C", "P") for t in between):
         return None
     end = next((i for i in range(first, len(toks)) if toks[i].kind != "C"), len(toks))
     sign = None
-    for t in toks[end : end + 8]:
-        if (
-            t.kind in ("M", "C")
-            or t.text in (",", ";", ".", ":")
-            or t.text.lower() in _CLAUSE_OPENERS
-        ):
+    for t in toks[end : end + 14]:
+        if t.kind == "C":
+            # "made [the lifting of sanctions] a condition of any armistice"
+            trigger = _TRIGGER.match(t.text)
+            if trigger:
+                sign = (sign or 1) * (-1 if trigger.group("o") else 1)
+            break
+        if t.kind == "M" or t.text in (";", ".", ":") or t.text.lower() in _CLAUSE_OPENERS:
             break
         if t.kind == "T":
             sign = (sign or 1) * t.sign
