@@ -105,7 +105,9 @@ def test_evaluate_does_not_mutate_its_inputs(codebook):
 SETS = {
     "seed": (ROOT / "seeds", ROOT / "data" / "gold" / "seed.csv"),
     "dev": (FIXTURES / "dev", FIXTURES / "dev" / "gold.csv"),
+    "dev2": (FIXTURES / "dev2", FIXTURES / "dev2" / "gold.csv"),
     "heldout": (FIXTURES / "heldout", FIXTURES / "heldout" / "gold.csv"),
+    "heldout2": (FIXTURES / "heldout2", FIXTURES / "heldout2" / "gold.csv"),
 }
 
 
