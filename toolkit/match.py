@@ -182,6 +182,13 @@ class Rules:
             a for group in (*self.anchors, *self.topic_anchors.values()) if group for a in group
         }
         self.all_anchors: tuple[str, ...] = tuple(sorted(every))
+        # anchor -> the cues it may start; cues without anchors are always candidates
+        by_anchor: dict[str, list[int]] = {}
+        for i, group in enumerate(self.anchors):
+            for a in group or ():
+                by_anchor.setdefault(a, []).append(i)
+        self.cues_by_anchor = {a: tuple(ix) for a, ix in by_anchor.items()}
+        self.unanchored = tuple(i for i, group in enumerate(self.anchors) if group is None)
 
     def party_of(self, word: str) -> str | None:
         """The party an alias or demonym stands for, or None."""
@@ -491,12 +498,12 @@ def _find_cues(
     if present is None:
         present = rules.anchors_in(sentence.casefold())
     cues: list[Cue] = []
-    for (issue, option, sign, needs_context, pattern), anchor in zip(
-        rules.cues, rules.anchors, strict=True
-    ):
+    candidates = set(rules.unanchored)
+    for a in present:
+        candidates.update(rules.cues_by_anchor.get(a, ()))
+    for i in sorted(candidates):  # the codebook's order, so results do not depend on sets
+        issue, option, sign, needs_context, pattern = rules.cues[i]
         if needs_context and issue not in here and issue not in topics:
-            continue
-        if anchor is not None and anchor.isdisjoint(present):
             continue
         for found in pattern.finditer(sentence):
             start, end = found.span()

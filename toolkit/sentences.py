@@ -184,7 +184,7 @@ def _split_block(text, start, end, paragraph, bullet, out):
 
 
 def _is_abbreviation(block: str, dot: int) -> bool:
-    m = _WORD_BEFORE.search(block, 0, dot)
+    m = _WORD_BEFORE.search(block, max(0, dot - 40), dot)  # a window: not quadratic
     if not m:
         return False
     word = m.group(1)
