@@ -243,6 +243,7 @@ _EVALUATIVE_NEG = re.compile(
     # "a deal made without Europe will not hold"
     r"|^\W*(?:\w+\W+){0,3}?(?:will|would|could|can)(?:\s+not|n't|\s+never)\s+"
     r"(?:hold|last|work|survive|succeed|stand)\b"
+    r"|^\W*(?:\w+\W+){0,3}?(?:would|will|could|might)\s+cross\s+(?:a|\w+'s|our|its|their)\s+red line"
     # headline style, no verb: "Russian control “out of the question”", "a trick"
     r"|^\W*(?:\w+\W+){0,1}?[\"“‘']?(?:a (?:\w+ )?trick|a ploy|a trap|a non-starter"
     r"|out of the question|unacceptable|theft|a provocation|a red line|impossible)\b"
@@ -756,6 +757,10 @@ def _eligible(toks: list[_Tok], k: int) -> bool:
         j -= 1
     if j < 0:
         return True
+    if toks[j].text.lower() in ("a", "an") or (
+        j > 0 and toks[j - 1].text.lower() in ("a", "an") and toks[j].text.islower()
+    ):
+        return False  # "seeks a non-aligned Ukraine": an object, not a holder
     if toks[j].text.lower() == "with":
         # "with Russian officials pushing to keep control": the subject of an absolute clause
         nxt = next(
@@ -983,6 +988,8 @@ def _relative_holders(toks: list[_Tok], k: int):
         j += 1
     if j < n and toks[j].text in (",", "(", "—", "–"):
         j += 1
+    if j > 0 and toks[j - 1].text.lower() in ("but", "and", "or"):
+        return  # "… the clause but that Europe cannot …": a second complement, not a relative
     start = j
     while (
         j < n
@@ -1322,12 +1329,25 @@ def _agent_start(toks: list[_Tok], k: int) -> int | None:
 
 
 def _links_by_modal(toks: list[_Tok], k: int, first: int) -> bool:
-    """True when a modal of will ("will", "would", "won't") follows the mention before the cue."""
-    for t in toks[k + 1 : first]:
-        if t.kind == "W" and _VOLITION.fullmatch(t.text):
-            return True
-        if t.kind == "N" and t.text.lower() in ("won't", "wouldn't", "never", "cannot"):
-            return True
+    """True when a modal of will ("will", "would", "won't") follows the mention and leads to
+    the cue or a stance word ("Kyiv would never cede Donbas"), not to a verb of its own
+    ("Ukraine would receive a guarantee"), unless the mention is a proposal ("the American
+    draft would channel the assets into …")."""
+    proposal = toks[k].text.split()[-1].lower() in _PROPOSAL_NOUNS
+    for i in range(k + 1, first):
+        t = toks[i]
+        modal = (t.kind == "W" and _VOLITION.fullmatch(t.text)) or (
+            t.kind == "N" and t.text.lower() in ("won't", "wouldn't", "never", "cannot")
+        )
+        if modal:
+            if proposal:
+                return True
+            for u in toks[i + 1 : first]:
+                low = u.text.lower()
+                if u.kind == "N" or low in _MODALS or low in _AUX or low in _LINKS:
+                    continue
+                return u.kind in ("T", "C")
+            return True  # the cue follows at once
         if t.text in (",", ";"):
             return False
     return False
