@@ -21,6 +21,7 @@ from .match import (
     _OPPOSE,
     _PRONOUN,
     _TITLE,
+    _TRIGGER,
     Context,
     Match,
     Mention,
@@ -144,6 +145,10 @@ def _doc_matches(text: str, rules: Rules):
         if not sent.bullet and list_holder is not None and not _LIST_LEAD.search(sentence):
             list_holder = None
         # Speaker labels in transcripts: "PESKOV: ...", "Q: ..."
+        if label and label.group("name").strip().lower() in _HEARSAY_LABELS:
+            # "Claim: …" in a fact-check is somebody's assertion about a party, not its words
+            yield sent, []
+            continue
         if label:
             name = label.group("name")
             named = _find_mentions(rules, name) or _find_mentions(rules, name.title())
@@ -196,6 +201,8 @@ def _doc_matches(text: str, rules: Rules):
                 previous = subject
         if _LIST_LEAD.search(sentence) and not sent.bullet:
             lead = subject or _subject(rules, sentence, previous)
+            if lead is None and _TRIGGER.search(sentence):
+                lead = previous  # "What the draft says:" under "a draft drawn up by US negotiators"
             if lead is not None:
                 list_holder = (
                     lead,
@@ -242,6 +249,7 @@ def _subject(rules: Rules, sentence: str, previous: Mention | None = None) -> Me
     return mentions[0] if previous is None else None
 
 
+_HEARSAY_LABELS = frozenset(["claim", "the claim", "myth", "rumour", "rumor", "false claim"])
 _TEMPORAL_WORDS = frozenset(["after", "before", "since", "during", "until", "following"])
 
 

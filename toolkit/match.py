@@ -244,6 +244,9 @@ _EVALUATIVE_NEG = re.compile(
     r"|^\W*(?:\w+\W+){0,3}?(?:will|would|could|can)(?:\s+not|n't|\s+never)\s+"
     r"(?:hold|last|work|survive|succeed|stand)\b"
     r"|^\W*(?:\w+\W+){0,3}?(?:would|will|could|might)\s+cross\s+(?:a|\w+'s|our|its|their)\s+red line"
+    r"|^\W*(?:\w+\W+){0,3}?(?:is|are|was|were|would be)\s+(?:not|n't)\s+(?:enough|sufficient"
+    r"|a (?:strategy|solution|plan|answer|option))\b"
+    r"|^\W*(?:\w+\W+){0,3}?(?:would|will|could)\s+(?:\w+\s+)?reward\s+(?:the\s+)?aggress"
     # headline style, no verb: "Russian control “out of the question”", "a trick"
     r"|^\W*(?:\w+\W+){0,1}?[\"“‘']?(?:a (?:\w+ )?trick|a ploy|a trap|a non-starter"
     r"|out of the question|unacceptable|theft|a provocation|a red line|impossible)\b"
@@ -626,7 +629,8 @@ _ANAPHOR = re.compile(
     r"|solution|model|promise|commitment|scenario|notion|trade|swap|deal|condition)s?\b"
     r"(?![”\"’']?\s+(?:of|for|to|that|on|which|by|from|in|under|would|will|calls|includes)\b)"
     r"|\b(?:accept|reject|oppose|support|back|endorse|welcome|consider|dismiss|refuse|discuss"
-    r"|rule|favou?r|want|like)\w*\s+(?P<pronoun>it|this|them)\b(?!\s+\w+ing\b)",
+    r"|rule|favou?r|want|like|regard|(?:agree|object|consent)\w*\s+to)\w*\s+(?P<pronoun>it|this|them)"
+    r"\b(?!\s+\w+ing\b)",
     re.IGNORECASE,
 )
 

@@ -73,8 +73,13 @@ def learn_names(text: str, party_of, party_names: str) -> dict[str, str]:
         if m.group("name") in introduced:
             continue
         before = list(anywhere.finditer(text, max(0, m.start() - 300), m.start()))
-        if before:
-            implicit.append((m.group("name"), party_of(before[-1].group())))
+        # else the party named right after, in the same sentence ("… joins us from Tallinn")
+        end = text.find(".", m.end())
+        after = anywhere.search(
+            text, m.end(), m.end() + 150 if end < 0 else min(end, m.end() + 150)
+        )
+        if before or after:
+            implicit.append((m.group("name"), party_of((before[-1] if before else after).group())))
     names: dict[str, str] = {}
     for name, party in explicit + implicit:
         surname = name.split()[-1]
