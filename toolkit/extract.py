@@ -130,6 +130,7 @@ def _doc_matches(text: str, rules: Rules):
     turn_speaker: Mention | None = None
     antecedents: tuple[tuple[str, str, int], ...] = ()
     antecedent_age = 0
+    people = _People(rules)
     last_paragraph = -1
     for sent in sentences:
         s, e = sent.start, sent.end
@@ -171,6 +172,7 @@ def _doc_matches(text: str, rules: Rules):
         topics = (
             frozenset().union(*(t for _, t in recent_topics[-2:])) if recent_topics else frozenset()
         )
+        previous = people.antecedent(sentence, previous)
         context = Context(
             previous=previous,
             speaker=speaker,
@@ -191,6 +193,7 @@ def _doc_matches(text: str, rules: Rules):
             if antecedent_age > 1:
                 antecedents = ()
         recent_topics.append((sent.paragraph, here))
+        people.note(sentence)
         holders = [m for m in found if m.rule in ("subject", "quote", "attribution", "possessive")]
         subject = None
         if holders:
@@ -208,6 +211,57 @@ def _doc_matches(text: str, rules: Rules):
                     lead,
                     -1 if _OPPOSE.search(sentence) or _NEGATOR.search(sentence) else 1,
                 )
+
+
+class _People:
+    """Who "he" and "she" can mean: the people a document named or referred to, most recent
+    last, and the gender a pronoun has shown for each. "She told him …; He was less
+    accommodating; She rejected that": when the holder before is known to be "he", a "she"
+    goes back to the last person who can be "she". People are known by their surname, so
+    "Volodymyr Zelenskyy" and "Zelenskyy" are one person."""
+
+    _GENDER = re.compile(r"\b(?:(?P<m>he|him|his)|(?P<f>she|her|hers))\b", re.IGNORECASE)
+
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
+        self.seen: list[Mention] = []
+        self.gender: dict[str, str] = {}
+
+    def _touch(self, m: Mention) -> None:
+        key = _surname(m.text)
+        self.seen = [x for x in self.seen if _surname(x.text) != key] + [m]
+
+    def note(self, sentence: str) -> None:
+        for m in _find_mentions(self.rules, sentence):
+            if m.text in self.rules.people_party:
+                self._touch(m)
+
+    def antecedent(self, sentence: str, previous: Mention | None) -> Mention | None:
+        found = self._GENDER.search(sentence)
+        if found is None or previous is None:
+            return previous
+        g = "m" if found.group("m") else "f"
+        name = _root_name(previous.text)
+        if name in self.rules.people_party and self.gender.get(_surname(name), g) == g:
+            self.gender[_surname(name)] = g
+            self._touch(Mention(0, 0, previous.party, name, "name"))
+            return previous
+        for m in reversed(self.seen):
+            key = _surname(m.text)
+            if m.text != name and self.gender.get(key, g) == g:
+                self.gender[key] = g
+                self._touch(m)
+                return m
+        return previous
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1] if name.split() else name
+
+
+def _root_name(actor: str) -> str:
+    """ "She (He (Ilse Vermeulen))" -> "Ilse Vermeulen"."""
+    return actor.rsplit("(", 1)[-1].rstrip(")").strip()
 
 
 def _holder_mention(m: Match) -> Mention:
@@ -235,7 +289,7 @@ def _subject(rules: Rules, sentence: str, previous: Mention | None = None) -> Me
     ]
     for k in eligible:
         rest = toks[k + 1 : k + 6]
-        if any(r.kind == "T" for r in rest):
+        if any(r.kind == "T" for r in rest) and not _possessive(toks, k, sentence):
             return toks[k].mention
     # "after Russia's invasion, Zelenskyy addressed the nation": a name that is not a
     # possessive is the likelier subject

@@ -471,16 +471,19 @@ def _find_mentions(rules: Rules, sentence: str) -> list[Mention]:
         found.append(Mention(start, m.end(), party, sentence[start : m.end()], "demonym"))
         for j in range(start, m.end()):
             taken[j] = True
+    # people a document introduced first: "Volodymyr Zelenskyy" is one mention, not two
+    if rules.people is not None:
+        for m in rules.people.finditer(sentence):
+            if not any(taken[m.start() : m.end()]):
+                found.append(Mention(m.start(), m.end(), rules.people_party[m.group()], m.group()))
+                for j in range(m.start(), m.end()):
+                    taken[j] = True
     for m in rules.aliases.finditer(sentence):
         if taken[m.start()]:
             continue
         found.append(Mention(m.start(), m.end(), rules.alias_party[m.group()], m.group()))
         for j in range(m.start(), m.end()):
             taken[j] = True
-    if rules.people is not None:
-        for m in rules.people.finditer(sentence):
-            if not taken[m.start()]:
-                found.append(Mention(m.start(), m.end(), rules.people_party[m.group()], m.group()))
     found.sort(key=lambda x: x.start)
     return found
 
@@ -629,7 +632,7 @@ _ANAPHOR = re.compile(
     r"|solution|model|promise|commitment|scenario|notion|trade|swap|deal|condition)s?\b"
     r"(?![”\"’']?\s+(?:of|for|to|that|on|which|by|from|in|under|would|will|calls|includes)\b)"
     r"|\b(?:accept|reject|oppose|support|back|endorse|welcome|consider|dismiss|refuse|discuss"
-    r"|rule|favou?r|want|like|regard|(?:agree|object|consent)\w*\s+to)\w*\s+(?P<pronoun>it|this|them)"
+    r"|rule|favou?r|want|like|regard|(?:agree|object|consent)\w*\s+to)\w*\s+(?P<pronoun>it|this|them|that(?=\s*[.,;]))"
     r"\b(?!\s+\w+ing\b)",
     re.IGNORECASE,
 )
@@ -879,7 +882,9 @@ def _holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Contex
                 # “… they will decide in a referendum,” he said: the speaker's position
                 mention, rule = context.speaker, "quote"
             found = True
-            yield mention, sign * evaluative, rule
+            # "warn against a rushed deal that would reward aggression": the verdict is the
+            # reason for the refusal, not a second negation
+            yield mention, sign * evaluative if sign > 0 else sign, rule
 
     if found:
         return

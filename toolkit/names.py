@@ -20,7 +20,7 @@ _NAME = r"(?P<name>[A-Z][a-z’'\-]+(?:\s+(?:de |van |von |al-)?[A-Z][a-zA-Z’'
 _TITLE = r"(?:" + lx.PERSON_TITLES + r")"
 
 
-_UNAFFILIATED = re.compile(r"\b(?i:" + _TITLE + r")\s+" + _NAME)
+_UNAFFILIATED = re.compile(r"\b(?:(?i:" + _TITLE + r")\s+)+" + _NAME)
 
 
 @functools.lru_cache(maxsize=8)
@@ -34,7 +34,7 @@ def _patterns(party_names: str) -> tuple[re.Pattern, ...]:
         # "Taras Hnatiuk, the secretary of Ukraine's National Security and Defence Council"
         re.compile(
             _NAME
-            + r",\s+(?:(?:the|a|an)\s+)?(?:[\w\-]+\s+){0,3}?"
+            + r",\s+(?:the|a|an)\s+(?:[\w\-]+\s+){0,3}?"
             + title
             + r"(?:\s+[\w\-]+){0,2}?\s+(?:of|for|to|at|in)\s+(?:the\s+)?"
             + party
@@ -42,7 +42,7 @@ def _patterns(party_names: str) -> tuple[re.Pattern, ...]:
         # "Anna Kovalenko, Ukraine's chief of staff", "Jean Dupont, a French diplomat"
         re.compile(
             _NAME
-            + r",\s+(?:(?:the|a|an)\s+)?(?:[\w\-]+\s+){0,2}?"
+            + r",\s+(?:(?:the|a|an)\s+)?"
             + party
             + r"(?:’s|'s)?\s+(?:[\w\-]+\s+){0,3}?"
             + title
@@ -72,7 +72,12 @@ def learn_names(text: str, party_of, party_names: str) -> dict[str, str]:
     for m in _UNAFFILIATED.finditer(text):
         if m.group("name") in introduced:
             continue
-        before = list(anywhere.finditer(text, max(0, m.start() - 300), m.start()))
+        # the first party named in the paragraph before the title, else the last before it
+        paragraph = text.rfind("\n\n", 0, m.start()) + 1
+        first = anywhere.search(text, paragraph, m.start())
+        before = (
+            [first] if first else list(anywhere.finditer(text, max(0, m.start() - 300), m.start()))
+        )
         # else the party named right after, in the same sentence ("… joins us from Tallinn")
         end = text.find(".", m.end())
         after = anywhere.search(
