@@ -106,6 +106,7 @@ SETS = {
     "seed": (ROOT / "seeds", ROOT / "data" / "gold" / "seed.csv"),
     "dev": (FIXTURES / "dev", FIXTURES / "dev" / "gold.csv"),
     "dev2": (FIXTURES / "dev2", FIXTURES / "dev2" / "gold.csv"),
+    "dev3": (FIXTURES / "dev3", FIXTURES / "dev3" / "gold.csv"),
     "heldout": (FIXTURES / "heldout", FIXTURES / "heldout" / "gold.csv"),
     "heldout2": (FIXTURES / "heldout2", FIXTURES / "heldout2" / "gold.csv"),
 }
