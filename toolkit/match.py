@@ -244,6 +244,7 @@ _EVALUATIVE_NEG = re.compile(
     r"|^\W*(?:\w+\W+){0,3}?(?:will|would|could|can)(?:\s+not|n't|\s+never)\s+"
     r"(?:hold|last|work|survive|succeed|stand)\b"
     r"|^\W*(?:\w+\W+){0,3}?(?:would|will|could|might)\s+cross\s+(?:a|\w+'s|our|its|their)\s+red line"
+    r"|^\W*(?:\w+\W+){0,3}?(?:is|are|was|were|would be)\s+(?:\w+\s+)?worse than\b"
     r"|^\W*(?:\w+\W+){0,3}?(?:is|are|was|were|would be)\s+(?:not|n't)\s+(?:enough|sufficient"
     r"|a (?:strategy|solution|plan|answer|option))\b"
     r"|^\W*(?:\w+\W+){0,3}?(?:would|will|could)\s+(?:\w+\s+)?reward\s+(?:the\s+)?aggress"
@@ -752,14 +753,20 @@ def _word_before(sentence: str, pos: int) -> str:
     return m.group(1) if m else ""
 
 
+_NP_DETERMINERS = _DETERMINERS - {"that", "this", "these", "those"}
+
+
 def _eligible(toks: list[_Tok], k: int) -> bool:
     """A mention can hold a position unless it follows a preposition (a place or an object)."""
     j = k - 1
-    while j >= 0 and (
-        toks[j].text.lower() in _DETERMINERS
-        or toks[j].kind == "M"
-        or (toks[j].text in ("and", ",", "&") and j > 0 and toks[j - 1].kind == "M")
-        or (toks[j].kind == "W" and toks[j].text[:1].isupper() and j > 0)
+    while (
+        j >= 0
+        and (
+            toks[j].text.lower() in _NP_DETERMINERS  # not "that": "told that Washington …"
+            or toks[j].kind == "M"
+            or (toks[j].text in ("and", ",", "&") and j > 0 and toks[j - 1].kind == "M")
+            or (toks[j].kind == "W" and toks[j].text[:1].isupper() and j > 0)
+        )
     ):
         j -= 1
     if j < 0:
@@ -866,6 +873,8 @@ def _holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Contex
 
     if not topical and _opinion_of_non_party(toks, first):
         return
+    if _in_time_clause(toks, first):
+        return  # "Once there is a ceasefire, …": a time, not a stance
     double = _DOUBLE_NEGATIVE.match(sentence)
     if double and cue.end <= double.end("clause"):
         evaluative = -evaluative  # the "without" that flips the cue is itself negated
@@ -907,6 +916,17 @@ def _holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Contex
     if context.list_holder is not None and not topical:
         holder, sign = context.list_holder
         yield holder, sign * _chain_sign(toks, 0, first) * evaluative, "list"
+
+
+def _in_time_clause(toks: list[_Tok], first: int) -> bool:
+    """True when the cue is inside a clause opened by "once" or "when" with no stance word."""
+    for j in range(first - 1, -1, -1):
+        low = toks[j].text.lower()
+        if toks[j].kind in ("T", "M", "C") or low in (",", ";", ":"):
+            return False
+        if low in ("once", "when", "whenever"):
+            return True
+    return False
 
 
 def _opinion_of_non_party(toks: list[_Tok], first: int) -> bool:
@@ -1351,12 +1371,18 @@ def _links_by_modal(toks: list[_Tok], k: int, first: int) -> bool:
         if modal:
             if proposal:
                 return True
-            for u in toks[i + 1 : first]:
+            passive = False
+            for u in toks[i + 1 : first + 1]:
                 low = u.text.lower()
+                if low in ("be", "been", "being"):
+                    passive = True
+                    continue
                 if u.kind == "N" or low in _MODALS or low in _AUX or low in _LINKS:
                     continue
-                return u.kind in ("T", "C")
-            return True  # the cue follows at once
+                # "Europe would be briefed afterwards": the subject of a passive cue is not
+                # its holder; "Kyiv would be ready to accept …" is
+                return u.kind == "T" or (u.kind == "C" and not passive)
+            return True
         if t.text in (",", ";"):
             return False
     return False

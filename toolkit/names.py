@@ -72,12 +72,10 @@ def learn_names(text: str, party_of, party_names: str) -> dict[str, str]:
     for m in _UNAFFILIATED.finditer(text):
         if m.group("name") in introduced:
             continue
-        # the first party named in the paragraph before the title, else the last before it
+        # the first party named in the paragraph before the title
         paragraph = text.rfind("\n\n", 0, m.start()) + 1
         first = anywhere.search(text, paragraph, m.start())
-        before = (
-            [first] if first else list(anywhere.finditer(text, max(0, m.start() - 300), m.start()))
-        )
+        before = [first] if first else []
         # else the party named right after, in the same sentence ("… joins us from Tallinn")
         end = text.find(".", m.end())
         after = anywhere.search(
