@@ -706,6 +706,8 @@ def _resolve_references(sentence: str, mentions: list[Mention], context: Context
                                 and not _NON_AGENT.match(_word_before(sentence, x.start))
                             )
                         )
+                        # "according to a European diplomat, she …": the source is not "she"
+                        and "according to" not in sentence[max(0, x.start - 16) : x.start]
                     ),
                     context.previous,
                 )
@@ -916,6 +918,17 @@ def _holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Contex
     if context.list_holder is not None and not topical:
         holder, sign = context.list_holder
         yield holder, sign * _chain_sign(toks, 0, first) * evaluative, "list"
+
+
+def _in_source_aside(toks: list[_Tok], k: int, first: int) -> bool:
+    """True for a mention inside an "according to …" aside that ends before the cue."""
+    for j in range(k - 1, max(-1, k - 8), -1):
+        low = toks[j].text.lower()
+        if low == "according to":
+            return any(t.text == "," for t in toks[k + 1 : first])
+        if low in (",", ";", ":") or toks[j].kind in ("T", "C"):
+            break
+    return False
 
 
 def _in_time_clause(toks: list[_Tok], first: int) -> bool:
@@ -1159,6 +1172,8 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
             if open_chain and not locked and not (nor and low == "neither"):
                 sign = -sign
             nor = nor or low == "nor"
+        elif t.kind == "M" and _in_source_aside(toks, j, first):
+            pass  # "The US text, according to a European official who has seen it, suggests …"
         elif t.kind == "M" and _proposal_frame(toks, j):
             # "Under the American proposal, the plant would be run jointly",
             # "the EU plan, in which sanctions stay": the proposal holds what it contains
@@ -1263,6 +1278,9 @@ def _proposal_frame(toks: list[_Tok], k: int) -> bool:
     return framed or relative
 
 
+_DEMAND = re.compile(
+    r"(?:propos|demand|insist|urg|ask|suggest|requir|recommend|request)\w*$", re.IGNORECASE
+)
 _OBLIGED_AFTER = re.compile(
     r"^(?:\w+ ){0,2}?(?:" + lx.OBLIGATION + r"|(?:be|is|are|was|were|been|being) (?:asked|told"
     r"|forced|made|pressed|pressured|urged|expected|required|obliged|invited|called on|compelled)"
@@ -1275,7 +1293,18 @@ def _obliged(toks: list[_Tok], k: int, first: int) -> bool:
     """True when the mention is the one obliged, not the one who wants:
     "Ukraine must …", "Ukraine cannot be asked to cede …"."""
     words = " ".join(t.text for t in toks[k + 1 : min(first, k + 7)])
-    return _OBLIGED_AFTER.match(words) is not None
+    if _OBLIGED_AFTER.match(words) is not None:
+        return True
+    # "… had proposed that Kyiv accept a ceiling": a bare verb after a demand's "that"
+    nxt = toks[k + 1] if k + 1 < first else None
+    return (
+        k >= 2
+        and toks[k - 1].text.lower() == "that"
+        and any(t.kind == "T" and _DEMAND.match(t.text) for t in toks[max(0, k - 14) : k - 1])
+        and nxt is not None
+        and nxt.kind == "T"
+        and not nxt.text.lower().endswith(("s", "ed"))
+    )
 
 
 def _post_governed(toks: list[_Tok], k: int, first: int) -> int | None:
@@ -1372,9 +1401,9 @@ def _links_by_modal(toks: list[_Tok], k: int, first: int) -> bool:
             if proposal:
                 return True
             passive = False
-            for u in toks[i + 1 : first + 1]:
+            for u in toks[i + 1 :]:
                 low = u.text.lower()
-                if low in ("be", "been", "being"):
+                if low in ("be", "been", "being"):  # also inside the cue: "be briefed …"
                     passive = True
                     continue
                 if u.kind == "N" or low in _MODALS or low in _AUX or low in _LINKS:
