@@ -110,6 +110,21 @@ def _speaker(
     return None
 
 
+def _continued(
+    text: str, span: tuple[int, int], speakers: dict[tuple[int, int], Mention | None]
+) -> Mention | None:
+    """The speaker of the quotation just before in the same paragraph, when nobody else is
+    named in between: "“We have studied it,” Belov told reporters. “Units must leave.”"."""
+    before = [(q, m) for q, m in speakers.items() if q[1] <= span[0] and m is not None]
+    if not before:
+        return None
+    (_, e), speaker = max(before, key=lambda item: item[0])
+    gap = text[e : span[0]]
+    if "\n\n" in gap or len(gap) > 160:
+        return None
+    return speaker
+
+
 _SPEAKER_LABEL = re.compile(
     r"^\s*(?:[-*•]\s+)?(?:\*\*)?(?P<name>[A-Z][\w .’'\-]{1,40}?)(?:\*\*)?"
     r"(?:\s*\([^()]{1,20}\))?\s*:\s+\S"
@@ -162,7 +177,9 @@ def _doc_matches(text: str, rules: Rules):
         for q in quotes:
             if q[0] < e and s < q[1]:
                 if q not in quote_speakers:
-                    quote_speakers[q] = _speaker(text, q, rules, previous)
+                    quote_speakers[q] = _speaker(text, q, rules, previous) or _continued(
+                        text, q, quote_speakers
+                    )
                 if quote_speakers[q] is not None:
                     spans.append((max(q[0], s) - s, min(q[1], e) - s))
                     speaker = speaker or quote_speakers[q]

@@ -30,7 +30,7 @@ SUPPORT_TRIGGERS: tuple[str, ...] = (
     r"made no secret|makes? no secret|making no secret|no doubt|no question"
     r"|leav\w+ room for|left room for|mak\w+ room for|open\w* the door to|paves? the way for"
     r"|nothing less than|nothing short of|no less than|circulat\w+|draft(?:ed|ing)|drawn up|drew up"
-    r"|brokered|authored|put together"
+    r"|brokered|authored|put together|counter(?:s|ed)?|retort\w*|repl(?:y|ies|ied)|respond\w*"
     r"|set|sets|setting|talk(?:s|ed|ing)? of|ambitions?|aspirations?|regard(?:s|ed)?|recall\w*|affirm\w*|highlight\w*|point\w* out|assert\w*|underscor\w+|contend\w*"
     r"|think|thinks|thought|live with|tolerat\w+|settle for|countenanc\w+|stand by|non-negotiable|entertain\w*",
 )

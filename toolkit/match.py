@@ -1186,8 +1186,10 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
             ):
                 j -= 1
                 continue
-            if _possessive(toks, j, sentence):
-                if governed:
+            if _possessive(toks, j, sentence) or _is_proposal(toks[j]):
+                # "Kyiv's proposal", and "a revised American proposal to turn …", whose noun
+                # is itself the stance
+                if governed or _is_proposal(toks[j]):
                     for m in _coordinated(toks, j):
                         yield m, sign, "possessive"
                     # the chain goes on: "Moscow rejected Kyiv's proposal"
@@ -1262,6 +1264,10 @@ _CONDITION_OPENERS = frozenset(["if", "unless"])
 
 
 _PROPOSAL_NOUNS = frozenset(lx.PROPOSAL_NOUNS)
+
+
+def _is_proposal(t: _Tok) -> bool:
+    return t.kind == "M" and t.text.split()[-1].lower() in _PROPOSAL_NOUNS
 
 
 def _proposal_frame(toks: list[_Tok], k: int) -> bool:
