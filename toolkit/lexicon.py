@@ -23,12 +23,13 @@ SUPPORT_TRIGGERS: tuple[str, ...] = (
     r"striv\w+|strove|ensur\w+|promis\w+|pledg\w+|commit\w*|vow\w*|view\w*|see[ns]? as|saw as",
     r"wish\w*|prefer\w*|request\w*|ask\w*|recommend\w*|envoy's plan|plans?|proposals?|offers?",
     r"initiative|framework|draft|blueprint|vision|demands?|requests?|preference|priority",
-    r"priorities|goal|objective|aim|red line|wants|insists|warn\w*|made clear|make clear",
+    r"priorities|goal|objective|aim|wants|insists|warn\w*|made clear|make clear",
     r"open(?:ness)? to|signed off on|sign off on|concede[sd]?|acknowledg\w+|recogni[sz]\w*",
     r"explain\w*|wrote|writes|posted|according to|argued|reaffirm\w*|remain\w* committed",
     r"determined|intent on|keen|eager|resolved|adamant|firm|clear|convinced|sure",
     r"made no secret|makes? no secret|making no secret|no doubt|no question"
     r"|leav\w+ room for|left room for|mak\w+ room for|open\w* the door to|paves? the way for"
+    r"|conditional on|conditioned on|contingent on|hinges? on|depends? on"
     r"|nothing less than|nothing short of|no less than|circulat\w+|draft(?:ed|ing)|drawn up|drew up"
     r"|brokered|authored|put together|counter(?:s|ed)?|retort\w*|repl(?:y|ies|ied)|respond\w*"
     r"|set|sets|setting|talk(?:s|ed|ing)? of|ambitions?|aspirations?|regard(?:s|ed)?|recall\w*|affirm\w*|highlight\w*|point\w* out|assert\w*|underscor\w+|contend\w*"
@@ -39,7 +40,7 @@ OPPOSE_TRIGGERS: tuple[str, ...] = (
     r"reject\w*|oppos\w+|refus\w+|rul\w+ out|dismiss\w*|resist\w*|object\w*|balk\w*",
     r"veto\w*|block\w*|declin\w+|against|condemn\w*|denounc\w+|criticis\w+|criticiz\w+",
     r"slam\w*|scoff\w*|rebuff\w*|spurn\w*|deplor\w+|decr\w+|reject|rejection|opposition",
-    r"unacceptable|non-starter|nonstarter|out of the question|off the table|no-go",
+    r"unacceptable|non-starter|nonstarter|out of the question|off the table|no-go|red lines?",
     r"brush\w* aside|brushed off|shot down|shoot\w* down|push\w* back (?:on|against)",
     r"pushback|objection\w*|resistance|refusal|denial|den(?:y|ies|ied|ying)|fear\w*",
     r"warn\w* against|caution\w* against|argu\w+ against|lobb\w+ against|protest\w*",
@@ -91,7 +92,13 @@ VOLITION = (
 OBLIGATION = r"must|should|has to|have to|had to|needs? to|ought to|is required to|are required to|is obliged to|be made to|be forced to"
 
 # Words after which a third-person pronoun or a title refers back to an earlier speaker.
-PRONOUNS = r"he|she|they|his|her|their"
+PRONOUNS = (
+    r"he|she|they|his|her|their"
+    # a sentence opening with "It" or "Its" goes on about the party before ("Russia. … It
+    # couples this with …"), unless "it" is only the expletive subject ("It is clear that …")
+    r"|(?<![\w,;] )(?<!\w)(?:It(?!\s+(?:is|was|'s|seems|appears|remains|looks|may|might|would be"
+    r"|will be|has been|had been)\b)|Its)"
+)
 TITLES = (
     r"the (?:\w+ )?(?:president|prime minister|premier|chancellor|minister|envoy|spokes(?:man|woman|person)"
     r"|secretary|official|officials|negotiator|negotiators|leaders?|diplomats?|ambassador|aide"

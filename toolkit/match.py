@@ -1144,7 +1144,11 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
                 sign = -sign  # "would not recognise the annexations de jure"
             elif low in ("until", "unless") and not governed and t.issue != toks[first].issue:
                 sign, locked = 1, True  # "won't stop fighting until [Ukraine leaves Donbas]"
-        elif low in ("while", "whereas") or (low == ";" and governed):
+        elif (
+            (low == "while" and not (j + 1 < first and toks[j + 1].text.lower().endswith("ing")))
+            or low == "whereas"
+            or (low == ";" and governed)
+        ):
             return  # "X says A, while Y leaves room for B": B is not X's
         elif t.kind == "P" or low in _CLOSERS:
             if low in ("but", "yet") and _starts_verb_phrase(toks, j + 1, first):
@@ -1186,7 +1190,14 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
             ):
                 j -= 1
                 continue
-            if _possessive(toks, j, sentence) or _is_proposal(toks[j]):
+            if (
+                _possessive(toks, j, sentence)
+                and j + 1 < len(toks)
+                and toks[j + 1].kind == "C"
+                and toks[j + 1].cue != toks[first].cue
+            ):
+                pass  # "Ukraine's [NATO bid …]": the owner of another cue's content
+            elif _possessive(toks, j, sentence) or _is_proposal(toks[j]):
                 # "Kyiv's proposal", and "a revised American proposal to turn …", whose noun
                 # is itself the stance
                 if governed or _is_proposal(toks[j]):
