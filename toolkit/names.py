@@ -75,6 +75,8 @@ def learn_names(text: str, party_of, party_names: str) -> dict[str, str]:
         # the first party named in the paragraph before the title
         paragraph = text.rfind("\n\n", 0, m.start()) + 1
         first = anywhere.search(text, paragraph, m.start())
+        if first is None and paragraph > 0:  # else the first party of the paragraph before
+            first = anywhere.search(text, text.rfind("\n\n", 0, paragraph - 2) + 1, paragraph)
         before = [first] if first else []
         # else the party named right after, in the same sentence ("… joins us from Tallinn")
         end = text.find(".", m.end())
