@@ -26,26 +26,33 @@ _UNAFFILIATED = re.compile(r"\b(?:(?i:" + _TITLE + r")\s+)+" + _NAME)
 @functools.lru_cache(maxsize=8)
 def _patterns(party_names: str) -> tuple[re.Pattern, ...]:
     party = r"(?<![\w\-])(?P<party>" + party_names + r")(?![\w\-])"
-    title = r"(?i:" + _TITLE + r")"
+    # one title or several: "Deputy Foreign Minister Serhiy Marchenko"
+    title = r"(?:(?i:" + _TITLE + r")\s+)*(?i:" + _TITLE + r")"
     return (
         # "Russia's foreign minister, Sergei Lavrov", "Kremlin spokesman Dmitry Peskov",
         # "Russian Foreign Minister Sergei Lavrov", "EU foreign policy chief Kaja Kallas"
-        re.compile(party + r"(?:’s|'s)?\s+(?:[\w\-]+\s+){0,4}?" + title + r",?\s+" + _NAME),
+        re.compile(party + r"(?:’s|'s)?\s+(?:[\w\-]+,?\s+){0,4}?" + title + r",?\s+" + _NAME),
         # "Taras Hnatiuk, the secretary of Ukraine's National Security and Defence Council"
         re.compile(
             _NAME
             + r",\s+(?:the|a|an)\s+(?:[\w\-]+\s+){0,3}?"
             + title
-            + r"(?:\s+[\w\-]+){0,2}?\s+(?:of|for|to|at|in)\s+(?:the\s+)?"
+            + r"(?:\s+[\w\-]+){0,2}?\s+(?:of|for|at|in)\s+(?:the\s+)?"
             + party
         ),
         # "Anna Kovalenko, Ukraine's chief of staff", "Jean Dupont, a French diplomat"
         re.compile(
             _NAME
-            + r",\s+(?:(?:the|a|an)\s+)?"
+            + r",\s+(?:(?:the|a|an)\s+)?(?:(?:former|senior|top|veteran|chief)\s+)?"
             + party
             + r"(?:’s|'s)?\s+(?:[\w\-]+\s+){0,3}?"
             + title
+        ),
+        # a profile: "Yelena Ivanova rarely raises her voice. … Today she is deputy head of
+        # Russia's delegation" (the name is matched separately, see learn_names)
+        re.compile(
+            r"\b(?:[Ss]he|[Hh]e) (?:is|was|has been|serves as|became) (?:now |also )?(?:the )?"
+            r"(?:[\w\-]+\s+){0,2}?" + title + r"\s+(?:of|at|in|for)\s+(?:the\s+)?" + party
         ),
         # any party word, for the party named last before an unaffiliated title
         re.compile(party),
@@ -61,12 +68,21 @@ def learn_names(text: str, party_of, party_names: str) -> dict[str, str]:
     briefing at the Department of State") takes the party named last before the title, when
     no explicit introduction says otherwise.
     """
-    *patterns, anywhere = _patterns(party_names)
+    *patterns, profile, anywhere = _patterns(party_names)
     explicit = [
         (m.group("name"), party_of(m.group("party")))
         for pattern in patterns
         for m in pattern.finditer(text)
     ]
+    # a profile's "she is deputy head of Russia's delegation" goes to the last full name before
+    # it whose surname the text also uses alone (so "Abu Dhabi" is no person)
+    for m in profile.finditer(text):
+        for candidate in reversed(list(re.finditer(_NAME, text[: m.start()]))):
+            name = candidate.group("name")
+            alone = re.findall(r"(?<![\w\-])" + re.escape(name.split()[-1]) + r"(?![\w\-])", text)
+            if len(alone) > text.count(name):
+                explicit.append((candidate.group("name"), party_of(m.group("party"))))
+                break
     introduced = {name for name, _ in explicit}
     implicit = []
     for m in _UNAFFILIATED.finditer(text):
