@@ -830,6 +830,12 @@ def _coordinated(toks: list[_Tok], k: int) -> list[Mention]:
             j = m + 1
         else:
             break
+    if len(out) > 1:
+        # commas alone make an apposition, not a list: "a European diplomat, she …"
+        lo = min(i for i, t in enumerate(toks) if t.mention in out)
+        hi = max(i for i, t in enumerate(toks) if t.mention in out)
+        if not any(t.text.lower() in ("and", "or", "nor", "&") for t in toks[lo:hi]):
+            return [toks[k].mention]
     return out
 
 
