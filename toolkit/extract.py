@@ -146,12 +146,14 @@ def _doc_matches(text: str, rules: Rules):
     antecedents: tuple[tuple[str, str, int], ...] = ()
     antecedent_age = 0
     people = _People(rules)
+    continuing = False
     last_paragraph = -1
     for sent in sentences:
         s, e = sent.start, sent.end
         sentence = text[s:e]
         label = _SPEAKER_LABEL.match(sentence)
         if sent.paragraph != last_paragraph:
+            continuing = False
             if not label:  # an answer in a transcript goes on with the question's topics
                 recent_topics = []
             if not sent.bullet:
@@ -197,6 +199,7 @@ def _doc_matches(text: str, rules: Rules):
             topics=topics,
             list_holder=list_holder if sent.bullet else None,
             antecedents=antecedents,
+            continuing=continuing,
         )
         present = rules.anchors_in(sentence.casefold(), doc_anchors)
         here = topics_here(rules, sentence, present)
@@ -212,6 +215,7 @@ def _doc_matches(text: str, rules: Rules):
         recent_topics.append((sent.paragraph, here))
         people.note(sentence)
         holders = [m for m in found if m.rule in ("subject", "quote", "attribution", "possessive")]
+        continuing = bool(holders)
         subject = None
         if holders:
             previous = _holder_mention(holders[0])

@@ -106,6 +106,9 @@ class Context:
     list_holder: tuple[Mention, int] | None = None  # "Russia demands:" before a list item
     # options named just before, which "the idea", "the proposal" or "it" can stand for
     antecedents: tuple[tuple[str, str, int], ...] = ()
+    # the sentence before, in the same paragraph, had a holder: a sentence naming no party
+    # may go on with it
+    continuing: bool = False
 
 
 # --------------------------------------------------------------------------- compiled rules
@@ -924,6 +927,17 @@ def _holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Contex
     if context.list_holder is not None and not topical:
         holder, sign = context.list_holder
         yield holder, sign * _chain_sign(toks, 0, first) * evaluative, "list"
+        return
+    # 6. No party named in the sentence, but a stance word: the holder of the sentence before
+    # goes on ("Moscow wants the whole of Donbas. The demand also covers Luhansk.")
+    if (
+        context.previous is not None
+        and context.continuing
+        and not topical
+        and not any(t.kind == "M" for t in toks)
+        and any(t.kind == "T" for t in toks)
+    ):
+        yield context.previous, _chain_sign(toks, 0, first) * evaluative, "continued"
 
 
 def _in_source_aside(toks: list[_Tok], k: int, first: int) -> bool:
