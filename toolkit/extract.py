@@ -253,6 +253,8 @@ class _People:
         self.seen = [x for x in self.seen if _surname(x.text) != key] + [m]
 
     def note(self, sentence: str) -> None:
+        if self.rules.people is None:
+            return  # the document introduced nobody
         for m in _find_mentions(self.rules, sentence):
             if m.text in self.rules.people_party:
                 self._touch(m)
