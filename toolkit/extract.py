@@ -15,22 +15,15 @@ import numpy as np
 import pandas as pd
 
 from . import lexicon as lx
+from ._grammar import _NEGATOR, _OPPOSE, _PRONOUN, _TITLE, _TRIGGER, _eligible, _possessive, tokens
 from .codebook import Codebook
 from .match import (
-    _NEGATOR,
-    _OPPOSE,
-    _PRONOUN,
-    _TITLE,
-    _TRIGGER,
     Context,
     Match,
     Mention,
     Rules,
-    _eligible,
     _find_mentions,
-    _possessive,
     _resolve_references,
-    _tokens,
     match_cues,
     rules_for,
     topics_here,
@@ -302,7 +295,7 @@ def _subject(rules: Rules, sentence: str, previous: Mention | None = None) -> Me
     )
     if not mentions:
         return None
-    toks = _tokens(sentence, mentions, [])
+    toks = tokens(sentence, mentions, [])
     eligible = [
         k
         for k, t in enumerate(toks)

@@ -1,0 +1,346 @@
+"""The words of a sentence as the holder rules see them: compiled lexicon, tokens, and the
+tests every rule shares (can a mention hold a position, is it a possessive, which mentions are
+coordinated). Built from :mod:`toolkit.lexicon`; nothing here is about a negotiation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from . import lexicon as lx
+
+if TYPE_CHECKING:
+    from .match import Cue, Mention
+
+_WORD = re.compile(r"\w+(?:[’'.\-]\w+)*|[^\w\s]")
+
+
+def _flat(parts) -> str:
+    return "|".join(parts)
+
+
+_OPPOSE = re.compile(r"\b(?:" + _flat(lx.OPPOSE_TRIGGERS) + r")\b", re.IGNORECASE)
+# One scan for both kinds; at one position an oppose trigger wins ("never accept").
+_TRIGGER = re.compile(
+    r"\b(?:(?P<o>" + _flat(lx.OPPOSE_TRIGGERS) + r")|(?:" + _flat(lx.SUPPORT_TRIGGERS) + r"))\b",
+    re.IGNORECASE,
+)
+_NEGATOR = re.compile(r"\b(?:" + lx.NEGATORS + r")\b|n't\b", re.IGNORECASE)
+_NON_AGENT = re.compile(r"^(?:" + lx.NON_AGENT_PREPOSITIONS + r")$", re.IGNORECASE)
+_VOLITION = re.compile(r"\b(?:" + lx.VOLITION + r")\b", re.IGNORECASE)
+_OBLIGATION = re.compile(r"\b(?:" + lx.OBLIGATION + r")\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:" + lx.PRONOUNS + r")\b", re.IGNORECASE)
+_TITLE = re.compile(r"\b(?:" + lx.TITLES + r")\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:we|I|our|us|my|me)\b", re.IGNORECASE)
+_SPEECH = re.compile(r"(?:" + lx.SPEECH_VERBS + r")$", re.IGNORECASE)
+_CONDITION = re.compile(r"\b(?:" + lx.CONDITION + r")\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"^(?:" + lx.RELATIVE + r")$", re.IGNORECASE)
+_EVALUATIVE_NEG = re.compile(
+    r"^\W*(?:\w+\W+){0,4}?(?:is|was|are|were|would be|will be|remains?|be|seen as|called it"
+    r"|calls it|regarded as|described as|considered|deemed|viewed as|branded|labell?ed|termed"
+    r"|treated as|regard (?:it|them) as|see (?:it|them) as|as)\s+[\"“'‘]?(?:\w+\s+)?[\"“'‘]?"
+    r"(?:unacceptable|a non-starter|non-starter|out of the question|off the table|impossible"
+    r"|unrealistic|absurd|a red line|not acceptable|not an option|a trap|legitimate (?:military )?"
+    r"targets?|an act of aggression|theft|a provocation|worthless|meaningless|occupation"
+    r"|capitulation|surrender|a (?:\w+ )?trick|a ploy|a (?:delaying|stalling) tactic|a smokescreen)\b"
+    # "a deal made without Europe will not hold"
+    r"|^\W*(?:\w+\W+){0,3}?(?:will|would|could|can)(?:\s+not|n't|\s+never)\s+"
+    r"(?:hold|last|work|survive|succeed|stand)\b"
+    r"|^\W*(?:\w+\W+){0,3}?(?:would|will|could|might)\s+cross\s+(?:a|\w+'s|our|its|their)\s+red line"
+    r"|^\W*(?:\w+\W+){0,3}?(?:is|are|was|were|would be)\s+(?:\w+\s+)?worse than\b"
+    r"|^\W*(?:\w+\W+){0,3}?(?:is|are|was|were|would be)\s+(?:not|n't)\s+(?:enough|sufficient"
+    r"|a (?:strategy|solution|plan|answer|option))\b"
+    r"|^\W*(?:\w+\W+){0,3}?(?:would|will|could)\s+(?:\w+\s+)?reward\s+(?:the\s+)?aggress"
+    # headline style, no verb: "Russian control “out of the question”", "a trick"
+    r"|^\W*(?:\w+\W+){0,1}?[\"“‘']?(?:a (?:\w+ )?trick|a ploy|a trap|a non-starter"
+    r"|out of the question|unacceptable|theft|a provocation|a red line|impossible)\b"
+    # "elections cannot be held while martial law is in force"
+    r"|^\W*(?:\w+\W+){0,2}?(?:cannot|can't|could not|couldn't|will not|won't|must not|should not"
+    r"|may not|would not) be (?:held|organi[sz]ed|allowed|accepted|tolerated|permitted)\b",
+    re.IGNORECASE,
+)
+# Opinion holders who are not parties: "Analysts think a freeze is likeliest" codes nothing.
+_NON_PARTY = re.compile(r"^(?:" + lx.NON_PARTY_HOLDERS + r")$", re.IGNORECASE)
+# "Without binding guarantees, there can be no peace": two negations make a demand.
+_DOUBLE_NEGATIVE = re.compile(
+    r"^\W*without\b(?P<clause>[^,;]*),\s*(?:there\s+(?:is|will be|can be|would be|could be)"
+    r"\s+no\b|no\b|nothing\b|there\s+(?:can|will|would)\s*(?:not|n't|never)\b"
+    r"|(?:\w+\s+){1,3}(?:will|would|can|could|is|are)(?:\s+not|n't|\s+never)\b)",
+    re.IGNORECASE,
+)
+# Words before a cue that make it a topic rather than a stance: "proposals regarding security
+# guarantees", "talks on sanctions". "on", "over", "of" and "for" count only when no stance
+# word precedes them ("insisted on", "the idea of", "called for" keep the cue a stance).
+_TOPICAL = frozenset(
+    ["regarding", "about", "concerning", "surrounding", "re", "discuss", "discussed", "discussing"]
+)
+# Temporal words make a following noun phrase a time, not a stance ("before a ceasefire"),
+# but not a following clause, which is a condition ("until Ukrainian troops leave Donbas").
+_TEMPORAL = frozenset(["before", "after", "until", "during", "since", "under", "amid", "following"])
+_TOPICAL_WEAK = frozenset(["on", "over", "of", "around", "into"])
+# ... and only after a noun that names a subject of talks: "the question of sanctions",
+# "talks on a ceasefire" (but "a cap of 600,000" and "the idea of a zone" are stances)
+_TOPIC_NOUNS = frozenset(
+    [
+        "question",
+        "questions",
+        "issue",
+        "issues",
+        "matter",
+        "matters",
+        "subject",
+        "topic",
+        "topics",
+        "future",
+        "fate",
+        "status",
+        "discussion",
+        "discussions",
+        "talks",
+        "negotiations",
+        "debate",
+        "debates",
+        "details",
+        "round",
+        "session",
+        "meeting",
+        "meetings",
+        "consultations",
+        "dispute",
+        "disputes",
+        "disagreement",
+        "disagreements",
+    ]
+)
+_DETERMINERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "any",
+        "all",
+        "some",
+        "its",
+        "their",
+        "his",
+        "her",
+        "this",
+        "that",
+        "these",
+        "those",
+    ]
+)
+_CLOSERS = frozenset(
+    {
+        ",",
+        ";",
+        ":",
+        "—",
+        "–",
+        "(",
+        ")",
+        "but",
+        "while",
+        "whereas",
+        "although",
+        "though",
+        "however",
+        "yet",
+    }
+)
+_LINKS = frozenset({"to", "that", "not", "be", "also", "only", "still", "it", "is", "for", "on"})
+_AUX = frozenset(
+    [
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "shall",
+        "should",
+        "must",
+        "do",
+        "does",
+        "did",
+        "also",
+        "reportedly",
+        "now",
+        "still",
+        "again",
+        "already",
+        "firmly",
+        "repeatedly",
+        "publicly",
+        "privately",
+        "strongly",
+        "reluctantly",
+        "ultimately",
+        "long",
+        "so",
+        "far",
+        "been",
+        "being",
+    ]
+)
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+@dataclass
+class _Tok:
+    start: int
+    end: int
+    text: str
+    kind: str  # W word, P punctuation, M mention, T trigger, N negator, C cue-covered
+    sign: int = 1
+    mention: Mention | None = None
+    cue: int = -1  # index of the covering cue for kind C
+    issue: str = ""  # its issue
+
+
+def tokens(sentence: str, mentions: list[Mention], cues: list[Cue]) -> list[_Tok]:
+    cover = [-1] * (len(sentence) + 1)
+    for i, cue in enumerate(cues):
+        for j in range(cue.start, cue.end):
+            if cover[j] == -1:
+                cover[j] = i
+    toks: list[_Tok] = []
+    mention_at = {m.start: m for m in mentions}
+    skip_to = -1
+    triggers = _trigger_spans(sentence)
+    for m in _WORD.finditer(sentence):
+        s, e = m.span()
+        if s < skip_to:
+            continue
+        if cover[s] != -1:
+            toks.append(_Tok(s, e, m.group(), "C", cue=cover[s], issue=cues[cover[s]].issue))
+            continue
+        if s in mention_at:
+            men = mention_at[s]
+            toks.append(_Tok(men.start, men.end, men.text, "M", mention=men))
+            skip_to = men.end
+            continue
+        if s in triggers:
+            t_end, sign = triggers[s]
+            toks.append(_Tok(s, t_end, sentence[s:t_end], "T", sign=sign))
+            skip_to = t_end
+            continue
+        word = m.group()
+        if _NEGATOR.fullmatch(word) or word.lower().endswith("n't"):
+            if (
+                word.lower() == "no"
+                and e < len(sentence)
+                and sentence[e : e + 7].lower().startswith(" longer")
+            ):
+                pass
+            toks.append(_Tok(s, e, word, "N"))
+            continue
+        toks.append(_Tok(s, e, word, "W" if word[0].isalnum() else "P"))
+    return toks
+
+
+def _trigger_spans(sentence: str) -> dict[int, tuple[int, int]]:
+    return {
+        m.start(): (m.end(), -1 if m.group("o") is not None else 1)
+        for m in _TRIGGER.finditer(sentence)
+    }
+
+
+def _word_before(sentence: str, pos: int) -> str:
+    m = re.search(r"(\w+)\W*$", sentence[max(0, pos - 30) : pos])
+    return m.group(1) if m else ""
+
+
+_NP_DETERMINERS = _DETERMINERS - {"that", "this", "these", "those"}
+
+
+def _eligible(toks: list[_Tok], k: int) -> bool:
+    """A mention can hold a position unless it follows a preposition (a place or an object)."""
+    j = k - 1
+    while (
+        j >= 0
+        and (
+            toks[j].text.lower() in _NP_DETERMINERS  # not "that": "told that Washington …"
+            or toks[j].kind == "M"
+            or (toks[j].text in ("and", ",", "&") and j > 0 and toks[j - 1].kind == "M")
+            or (toks[j].kind == "W" and toks[j].text[:1].isupper() and j > 0)
+        )
+    ):
+        j -= 1
+    if j < 0:
+        return True
+    if toks[j].text.lower() in ("a", "an") or (
+        j > 0 and toks[j - 1].text.lower() in ("a", "an") and toks[j].text.islower()
+    ):
+        return False  # "seeks a non-aligned Ukraine": an object, not a holder
+    if toks[j].text.lower() == "with":
+        # "with Russian officials pushing to keep control": the subject of an absolute clause
+        nxt = next(
+            (t for t in toks[k + 1 : k + 4] if t.kind != "M" and t.text not in ("and", ",")), None
+        )
+        return nxt is not None and (nxt.kind == "T" or nxt.text.endswith("ing"))
+    if (
+        toks[j].text.lower() in ("in", "from", "at")
+        and j > 0
+        and _ACTOR_NOUN.fullmatch(toks[j - 1].text)
+    ):
+        return True  # "officials in Washington", "diplomats from Paris"
+    return not _NON_AGENT.match(toks[j].text)
+
+
+_ACTOR_NOUN = re.compile(lx.ACTOR_NOUNS, re.IGNORECASE)
+
+
+def _possessive(toks: list[_Tok], k: int, sentence: str) -> bool:
+    end = toks[k].end
+    return sentence[end : end + 2] in ("'s", "’s") or (
+        sentence[end : end + 1] in ("'", "’") and toks[k].text.endswith("s")
+    )
+
+
+_LINKERS = frozenset(["and", ",", "&", "or", "nor"])
+# "Ukraine and its European partners", "Washington and other allies"
+_LINKED_DETERMINERS = frozenset(["its", "their", "the", "other", "his", "her", "fellow"])
+
+
+def _coordinated(toks: list[_Tok], k: int) -> list[Mention]:
+    """The mention at ``k`` and those joined to it by "and", "," or "as well as"."""
+    out = [toks[k].mention]
+    j = k - 1
+    while j >= 1:
+        d = j
+        while d >= 1 and toks[d].text.lower() in _LINKED_DETERMINERS:
+            d -= 1
+        if d >= 1 and toks[d].text.lower() in _LINKERS and toks[d - 1].kind == "M":
+            out.append(toks[d - 1].mention)
+            j = d - 2
+        else:
+            break
+    j = k + 1
+    while j + 1 < len(toks) and toks[j].text.lower() in _LINKERS:
+        m = j + 1
+        while m < len(toks) and toks[m].text.lower() in _LINKED_DETERMINERS:
+            m += 1
+        if m < len(toks) and toks[m].kind == "M":
+            out.append(toks[m].mention)
+            j = m + 1
+        else:
+            break
+    if len(out) > 1:
+        # commas alone make an apposition, not a list: "a European diplomat, she …"
+        lo = min(i for i, t in enumerate(toks) if t.mention in out)
+        hi = max(i for i, t in enumerate(toks) if t.mention in out)
+        if not any(t.text.lower() in ("and", "or", "nor", "&") for t in toks[lo:hi]):
+            return [toks[k].mention]
+    return out

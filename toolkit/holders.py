@@ -1,0 +1,727 @@
+"""Who holds a cue in a sentence, and with what polarity: the grammar of stance.
+
+:mod:`toolkit.match` finds the cues and the party mentions of a sentence; this module reads
+the words around each cue and yields its holders (:func:`holders`), by general rules of
+English (:mod:`toolkit.lexicon`), tried in this order:
+
+- a relative or passive clause right after the cue ("…, which Russia has termed …",
+  "…, a move opposed by Ukraine", "… backed by X, but resisted by Y");
+- the nearest party to the left that is the subject of a stance verb or noun governing
+  the cue ("Kyiv rejected any handover", "Russia's demand for …"), with the polarity of that
+  verb chain and its negations ("will not accept" = oppose, "refused to rule out" = support);
+  the one obliged ("Ukraine must …") and a hypothetical subject ("if Moscow agrees to …")
+  are skipped;
+- a cue inside an "if" clause belongs to whoever sets the condition (the main clause);
+- inside a quotation, the quotation's speaker;
+- an attribution after the cue ("…, Peskov said", "according to Kyiv");
+- a list item under "Russia demands:"; a sentence naming nobody goes on with the holder of
+  the sentence before it.
+
+Nothing here is about a particular negotiation.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from . import lexicon as lx
+from ._grammar import (
+    _ACTOR_NOUN,
+    _AUX,
+    _CLOSERS,
+    _CONDITION,
+    _DETERMINERS,
+    _DOUBLE_NEGATIVE,
+    _EVALUATIVE_NEG,
+    _LINKS,
+    _NON_PARTY,
+    _OBLIGATION,
+    _RELATIVE,
+    _SPEECH,
+    _TEMPORAL,
+    _TOPIC_NOUNS,
+    _TOPICAL,
+    _TOPICAL_WEAK,
+    _TRIGGER,
+    _VOLITION,
+    _coordinated,
+    _eligible,
+    _possessive,
+    _Tok,
+)
+
+if TYPE_CHECKING:
+    from .match import Context, Cue, Mention
+
+__all__ = ["condition_of", "holders"]
+
+
+def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context):
+    """Yield ``(mention, sign, rule)`` for everyone who holds a position on ``cue``."""
+    inside = [i for i, t in enumerate(toks) if t.end > cue.start and t.start < cue.end]
+    if not inside:
+        return
+    first, last = inside[0], inside[-1]
+    found = False
+    evaluative = -1 if _EVALUATIVE_NEG.match(sentence[cue.end :]) else 1
+
+    # A cue introduced only as a topic ("proposals regarding security guarantees") is not a
+    # position of the subject.
+    j = first - 1
+    determiners = 0
+    while j >= 0 and toks[j].text.lower() in _DETERMINERS | {"“", '"', "‘", "'"}:
+        determiners += toks[j].text.lower() in _DETERMINERS
+        j -= 1
+    before = toks[j].text.lower() if j >= 0 else ""
+    temporal = before in _TEMPORAL and bool(determiners or _starts_with_determiner(cue.text))
+    topical = (
+        j >= 0
+        and toks[j].kind not in ("T", "C")
+        and (
+            before in _TOPICAL
+            or temporal
+            or (before in _TOPICAL_WEAK and j > 0 and toks[j - 1].text.lower() in _TOPIC_NOUNS)
+        )
+    )
+
+    # 1. A relative or passive clause right after the cue.
+    # (not for a time: in "… after a ceasefire, an idea Moscow rejected" the clause is about
+    # the whole sentence)
+    for mention, sign in () if temporal else _after_cue(toks, last + 1):
+        found = True
+        yield mention, sign, "relative"
+
+    in_quote = _quote_of(cue.start, context.quote_spans)
+    floor = 0
+    if in_quote is not None:
+        floor = next((i for i, t in enumerate(toks) if t.start >= in_quote[0]), 0)
+
+    if not topical and _opinion_of_non_party(toks, first):
+        return
+    if _in_time_clause(toks, first):
+        return  # "Once there is a ceasefire, …": a time, not a stance
+    double = _DOUBLE_NEGATIVE.match(sentence)
+    if double and cue.end <= double.end("clause"):
+        evaluative = -evaluative  # the "without" that flips the cue is itself negated
+
+    # 2. Leftwards: the subject of the stance verb chain governing the cue.
+    if not topical:
+        for mention, sign, rule in _left_holders(toks, first, floor, sentence):
+            if (
+                rule == "modal"
+                and in_quote is not None
+                and context.speaker is not None
+                and mention.kind != "speaker"
+            ):
+                # “… they will decide in a referendum,” he said: the speaker's position
+                mention, rule = context.speaker, "quote"
+            found = True
+            # "warn against a rushed deal that would reward aggression": the verdict is the
+            # reason for the refusal, not a second negation
+            yield mention, sign * evaluative if sign > 0 else sign, rule
+
+    if found:
+        return
+    # 2b. A cue inside an "if" clause opening the sentence: the main clause's subject.
+    if not topical and _condition_opener(toks, first, floor) is not None:
+        holder = _main_clause_holder(toks, last + 1)
+        if holder is not None:
+            yield holder, 1, "condition"
+            return
+    # 3. Inside a quotation: its speaker.
+    if in_quote is not None and context.speaker is not None and not topical:
+        yield context.speaker, _chain_sign(toks, floor, first) * evaluative, "quote"
+        return
+    # 4. An attribution after the cue: "…, Peskov said", "according to Kyiv".
+    attributed = _attribution_after(toks, last + 1)
+    if attributed is not None and not topical:
+        yield attributed, _chain_sign(toks, 0, first) * evaluative, "attribution"
+        return
+    # 5. A list item under "Russia demands:".
+    if context.list_holder is not None and not topical:
+        holder, sign = context.list_holder
+        yield holder, sign * _chain_sign(toks, 0, first) * evaluative, "list"
+        return
+    # 6. No party named in the sentence, but a stance word: the holder of the sentence before
+    # goes on ("Moscow wants the whole of Donbas. The demand also covers Luhansk.")
+    if (
+        context.previous is not None
+        and context.continuing
+        and not topical
+        and not any(t.kind == "M" for t in toks)
+        and any(t.kind == "T" for t in toks)
+    ):
+        yield context.previous, _chain_sign(toks, 0, first) * evaluative, "continued"
+
+
+def _in_source_aside(toks: list[_Tok], k: int, first: int) -> bool:
+    """True for a mention inside an "according to …" aside that ends before the cue."""
+    for j in range(k - 1, max(-1, k - 8), -1):
+        low = toks[j].text.lower()
+        if low == "according to":
+            return any(t.text == "," for t in toks[k + 1 : first])
+        if low in (",", ";", ":") or toks[j].kind in ("T", "C"):
+            break
+    return False
+
+
+def _in_time_clause(toks: list[_Tok], first: int) -> bool:
+    """True when the cue is inside a clause opened by "once" or "when" with no stance word."""
+    for j in range(first - 1, -1, -1):
+        low = toks[j].text.lower()
+        if toks[j].kind in ("T", "M", "C") or low in (",", ";", ":"):
+            return False
+        if low in ("once", "when", "whenever"):
+            return True
+    return False
+
+
+def _opinion_of_non_party(toks: list[_Tok], first: int) -> bool:
+    """True when the stance verb nearest before the cue has a non-party subject:
+    "Analysts think a freeze along the front line is likeliest"."""
+    for j in range(first - 1, -1, -1):
+        t = toks[j]
+        if t.kind in ("M", "C") or t.text in (";", ":"):
+            return False
+        if t.kind == "T":
+            return any(_NON_PARTY.match(x.text) for x in toks[max(0, j - 8) : j])
+    return False
+
+
+def _starts_with_determiner(text: str) -> bool:
+    return text.split(" ", 1)[0].lower() in _DETERMINERS
+
+
+_RELATIVE_NOUNS = frozenset(
+    [
+        "move",
+        "idea",
+        "step",
+        "plan",
+        "proposal",
+        "option",
+        "scenario",
+        "concession",
+        "demand",
+        "position",
+        "one",
+        "figure",
+        "formula",
+        "offer",
+        "solution",
+        "arrangement",
+        "compromise",
+        "condition",
+    ]
+)
+# Words that open a clause of its own: an agent after them belongs to that clause.
+_CONJUNCTIONS = frozenset(["and", "but", "yet", "or", "so"])
+_CLAUSE_OPENERS = frozenset(
+    [
+        "who",
+        "whom",
+        "whose",
+        "where",
+        "when",
+        "while",
+        "whereas",
+        "although",
+        "though",
+        "because",
+        "since",
+        "as",
+    ]
+)
+
+
+def _after_cue(toks: list[_Tok], k: int):
+    """Holders named after the cue: "…, which X has termed …", "…, a move opposed by X",
+    "… backed by X, but resisted by Y"."""
+    found = False
+    for holder in _relative_holders(toks, k):
+        found = True
+        yield holder
+    if not found:
+        yield from _passive_agents(toks, k)
+
+
+def _relative_holders(toks: list[_Tok], k: int):
+    """ "…, which Russia has termed …", "…, that Ukraine and Europe deem necessary",
+    "…, which Kyiv has called a non-starter": the clause's verbs give the polarity."""
+    n = len(toks)
+    j = k
+    words = 0
+    # Skip a short stretch of plain words and closing quotes: "“free economic zone” in Donbas".
+    while (
+        j < n
+        and toks[j].kind in ("W", "P", "C")
+        and toks[j].text not in (",", ";", ".", "(")
+        and words < 6
+    ):
+        if toks[j].kind == "W" and _RELATIVE.match(toks[j].text):
+            break
+        words += 1
+        j += 1
+    if j < n and toks[j].text in (",", "(", "—", "–"):
+        j += 1
+    if j > 0 and toks[j - 1].text.lower() in ("but", "and", "or"):
+        return  # "… the clause but that Europe cannot …": a second complement, not a relative
+    start = j
+    while (
+        j < n
+        and toks[j].kind in ("W", "T")
+        and (
+            _RELATIVE.match(toks[j].text)
+            or toks[j].text.lower() in _DETERMINERS
+            or toks[j].text.lower() in _RELATIVE_NOUNS
+        )
+    ):
+        j += 1
+    if (
+        j > start
+        and j + 2 < n
+        and _ACTOR_NOUN.fullmatch(toks[j].text)
+        and toks[j + 1].text.lower() in ("in", "from", "at")
+        and toks[j + 2].kind == "M"
+    ):
+        j += 2  # "a plan that officials in Kyiv have rejected"
+    if j == start or j >= n or toks[j].kind != "M":
+        return
+    group = _coordinated(toks, j)
+    q = j + 1
+    while q < n and (
+        toks[q].text.lower() in ("and", ",", "&", "as", "well") or toks[q].kind == "M"
+    ):
+        q += 1
+    # the clause's verbs, up to its end: "has termed", "has called a non-starter"
+    sign, triggered = 1, False
+    while q < n and toks[q].text not in (",", ";", ".", ")", "—", "–") and toks[q].kind != "C":
+        if toks[q].kind == "N":
+            sign = -sign
+        elif toks[q].kind == "T":
+            sign *= toks[q].sign
+            triggered = True
+        q += 1
+    if triggered:
+        for m in group:
+            yield m, sign
+
+
+def _passive_agents(toks: list[_Tok], k: int):
+    """Agents of passive stance verbs after the cue, each with its own polarity:
+    "… was backed by X, but has been resisted by Y", "… are promised to Kyiv by Washington",
+    "… described as “unacceptable” by Russia's deputy foreign minister"."""
+    n = len(toks)
+    sign, since_trigger, comma = 1, 99, False
+    i = k
+    found = False
+    while i < n:
+        t = toks[i]
+        low = t.text.lower()
+        if low == ";" or low in _CLAUSE_OPENERS:
+            return
+        if t.kind == "C" and (found or comma):
+            return  # another cue, with agents of its own
+        if low == "by" and since_trigger <= 3:
+            m = i + 1
+            while m < n and toks[m].text.lower() in _DETERMINERS:
+                m += 1
+            if m < n and toks[m].kind == "M":
+                group = _coordinated(toks, m)
+                for mention in group:
+                    yield mention, sign
+                found = True
+                sign, since_trigger = 1, 99
+                i = m + 2 * len(group) - 1
+                continue
+        if found and t.kind in ("W", "M") and low not in _AUX and low not in _CONJUNCTIONS:
+            return  # a new subject: "…, and far deeper cuts are demanded by Y" is Y's own
+        if t.kind == "N":
+            sign = -sign
+        elif t.kind == "T":
+            sign *= t.sign
+            since_trigger = 0
+        elif low == ",":
+            comma = True
+        since_trigger += 1
+        i += 1
+
+
+def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
+    """Walk left from the cue collecting the verb chain's polarity until a holder is found."""
+    sign = 1
+    open_chain = True
+    governed = False  # a stance verb or modal links a holder to the cue
+    obliged = False
+    locked = False  # past a condition's opener the cue is coded as support, whatever governs it
+    nor = False  # "neither A nor B": "nor" negates B, "neither" only A
+    elliptical = False  # ", but would never accept …": the subject is that of the first verb
+    j = first - 1
+    opener = _condition_opener(toks, first, floor)
+    if opener is not None:
+        # the cue is inside "if X does Y": X is hypothetical; the one who sets the condition
+        # holds the position, as support (the coding scheme's rule for conditions)
+        j, locked = opener - 1, True
+    since_trigger = 99
+    while j >= floor:
+        t = toks[j]
+        low = t.text.lower()
+        if t.kind == "C":
+            open_chain = False if governed else open_chain
+            if (
+                open_chain
+                and not locked
+                and low in _VERBAL_NEGATORS
+                and t.cue != toks[first].cue
+                and t.issue == toks[first].issue
+            ):
+                sign = -sign  # "would not recognise the annexations de jure"
+            elif low in ("until", "unless") and not governed and t.issue != toks[first].issue:
+                sign, locked = 1, True  # "won't stop fighting until [Ukraine leaves Donbas]"
+        elif (
+            (low == "while" and not (j + 1 < first and toks[j + 1].text.lower().endswith("ing")))
+            or low == "whereas"
+            or (low == ";" and governed)
+        ):
+            return  # "X says A, while Y leaves room for B": B is not X's
+        elif t.kind == "P" or low in _CLOSERS:
+            if low in ("but", "yet") and _starts_verb_phrase(toks, j + 1, first):
+                elliptical = True
+            if (low in (",", ";", ":", "—", "–") and governed) or low in (
+                "but",
+                "while",
+                "whereas",
+                "although",
+                "though",
+                "however",
+                "yet",
+            ):
+                open_chain = False
+        elif t.kind == "T":
+            if (
+                open_chain
+                and not locked
+                and (not governed or since_trigger <= 3 or low in ("said", "says"))
+            ):
+                sign *= t.sign
+            governed = True
+            since_trigger = 0
+        elif t.kind == "N":
+            if open_chain and not locked and not (nor and low == "neither"):
+                sign = -sign
+            nor = nor or low == "nor"
+        elif t.kind == "M" and _in_source_aside(toks, j, first):
+            pass  # "The US text, according to a European official who has seen it, suggests …"
+        elif t.kind == "M" and _proposal_frame(toks, j):
+            # "Under the American proposal, the plant would be run jointly",
+            # "the EU plan, in which sanctions stay": the proposal holds what it contains
+            for m in _coordinated(toks, j):
+                yield m, sign, "proposal"
+            return
+        elif t.kind == "M":
+            if not _eligible(toks, j) or (
+                elliptical and not _starts_verb_phrase(toks, j + 1, first)
+            ):
+                j -= 1
+                continue
+            if (
+                _possessive(toks, j, sentence)
+                and j + 1 < len(toks)
+                and toks[j + 1].kind == "C"
+                and toks[j + 1].cue != toks[first].cue
+            ):
+                pass  # "Ukraine's [NATO bid …]": the owner of another cue's content
+            elif _possessive(toks, j, sentence) or _is_proposal(toks[j]):
+                # "Kyiv's proposal", and "a revised American proposal to turn …", whose noun
+                # is itself the stance
+                if governed or _is_proposal(toks[j]):
+                    for m in _coordinated(toks, j):
+                        yield m, sign, "possessive"
+                    # the chain goes on: "Moscow rejected Kyiv's proposal"
+                    j -= 1
+                    continue
+            elif _agent_start(toks, j) is not None:
+                # "a plan backed by Washington", "welcomed by Paris and Berlin"
+                gs = _agent_start(toks, j)
+                verb = toks[gs - 2]
+                agent_sign = sign * verb.sign
+                if gs >= 3 and toks[gs - 3].kind == "N":
+                    agent_sign = -agent_sign
+                for m in _coordinated(toks, j):
+                    yield m, agent_sign, "agent"
+                j = gs - 3
+                continue
+            elif _obliged(toks, j, first):
+                # "Ukraine must refuse NATO membership": the one obliged is not the holder
+                pass
+            elif governed or _links_by_modal(toks, j, first):
+                if obliged and not governed:
+                    j -= 1
+                    continue
+                for m in _coordinated(toks, j):
+                    yield m, sign, "subject" if governed else "modal"
+                return
+            elif _post_governed(toks, j, first) is not None:
+                # "Moscow has made the lifting of sanctions a condition": the verb follows
+                for m in _coordinated(toks, j):
+                    yield m, sign * _post_governed(toks, j, first), "subject"
+                return
+        else:
+            if low in ("and", "but") and j + 1 < first and toks[j + 1].text.lower() == "that":
+                open_chain = False  # "said X was unacceptable and that Y": Y's own clause
+            if low in ("and", "or") and _starts_verb_phrase(toks, j + 1, first):
+                # "will not tolerate such troops and would regard them as …": the negation
+                # belongs to the first verb phrase
+                open_chain = False
+                elliptical = True
+            if _OBLIGATION.fullmatch(low):
+                obliged = True
+            elif low in ("if", "unless", "until", "once", "provided") and not governed:
+                # the cue is in a condition: "... until Kyiv leaves Donbas" is coded as support
+                sign = 1
+                locked = True
+        since_trigger += 1
+        j -= 1
+
+
+_VERBAL_NEGATORS = frozenset(["not", "never", "cannot", "won't", "wouldn't", "can't", "don't"])
+_MODALS = frozenset(
+    [
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "shall",
+        "should",
+        "must",
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+    ]
+)
+_CONDITION_OPENERS = frozenset(["if", "unless"])
+
+
+_PROPOSAL_NOUNS = frozenset(lx.PROPOSAL_NOUNS)
+
+
+def _is_proposal(t: _Tok) -> bool:
+    return t.kind == "M" and t.text.split()[-1].lower() in _PROPOSAL_NOUNS
+
+
+def _proposal_frame(toks: list[_Tok], k: int) -> bool:
+    """True for a party's proposal framing what follows: "Under the American draft, …",
+    "the US plan, in which …"."""
+    if toks[k].text.split()[-1].lower() not in _PROPOSAL_NOUNS:
+        return False
+    nxt = [x.text.lower() for x in toks[k + 1 : k + 3]]
+    j = k - 1
+    while j >= 0 and toks[j].text.lower() in _DETERMINERS:
+        j -= 1
+    framed = j >= 0 and toks[j].text.lower() in ("under", "in", "according")
+    relative = nxt[:2] in ([",", "in"], [",", "under"], [",", "whereby"]) or nxt[:1] == ["whereby"]
+    return framed or relative
+
+
+_DEMAND = re.compile(
+    r"(?:propos|demand|insist|urg|ask|suggest|requir|recommend|request)\w*$", re.IGNORECASE
+)
+_OBLIGED_AFTER = re.compile(
+    r"^(?:\w+ ){0,2}?(?:" + lx.OBLIGATION + r"|(?:be|is|are|was|were|been|being) (?:asked|told"
+    r"|forced|made|pressed|pressured|urged|expected|required|obliged|invited|called on|compelled)"
+    r" to)\b",
+    re.IGNORECASE,
+)
+
+
+def _obliged(toks: list[_Tok], k: int, first: int) -> bool:
+    """True when the mention is the one obliged, not the one who wants:
+    "Ukraine must …", "Ukraine cannot be asked to cede …"."""
+    words = " ".join(t.text for t in toks[k + 1 : min(first, k + 7)])
+    if _OBLIGED_AFTER.match(words) is not None:
+        return True
+    # "… had proposed that Kyiv accept a ceiling": a bare verb after a demand's "that"
+    nxt = toks[k + 1] if k + 1 < first else None
+    return (
+        k >= 2
+        and toks[k - 1].text.lower() == "that"
+        and any(t.kind == "T" and _DEMAND.match(t.text) for t in toks[max(0, k - 14) : k - 1])
+        and nxt is not None
+        and nxt.kind == "T"
+        and not nxt.text.lower().endswith(("s", "ed"))
+    )
+
+
+def _post_governed(toks: list[_Tok], k: int, first: int) -> int | None:
+    """The polarity of a stance word after the cue, for a subject that has no stance verb
+    before it ("Moscow has made [the lifting of sanctions] a condition", "Kyiv considers
+    [a buffer zone] unacceptable"); None when there is none."""
+    between = toks[k + 1 : first]
+    if len(between) > 4 or any(t.kind in ("M", "C", "P") for t in between):
+        return None
+    end = next((i for i in range(first, len(toks)) if toks[i].kind != "C"), len(toks))
+    sign = None
+    for t in toks[end : end + 14]:
+        if t.kind == "C":
+            # "made [the lifting of sanctions] a condition of any armistice"
+            trigger = _TRIGGER.match(t.text)
+            if trigger:
+                sign = (sign or 1) * (-1 if trigger.group("o") else 1)
+            break
+        if t.kind == "M" or t.text in (";", ".", ":") or t.text.lower() in _CLAUSE_OPENERS:
+            break
+        if t.kind == "T":
+            sign = (sign or 1) * t.sign
+    return sign
+
+
+def _starts_verb_phrase(toks: list[_Tok], k: int, first: int) -> bool:
+    """True when a verb phrase starts at ``k`` (a modal, auxiliary, negation or stance verb)."""
+    if k >= first:
+        return False
+    t = toks[k]
+    return t.kind in ("T", "N") or t.text.lower() in _MODALS or t.text.lower() in _AUX
+
+
+def _condition_opener(toks: list[_Tok], first: int, floor: int) -> int | None:
+    """Index of the "if" whose clause holds the cue, or None."""
+    j = first - 1
+    while j >= floor:
+        low = toks[j].text.lower()
+        if low in _CONDITION_OPENERS:
+            return j
+        if low in (",", ";", ":", "—", "–", "then") or toks[j].kind == "C":
+            return None
+        j -= 1
+    return None
+
+
+def _main_clause_holder(toks: list[_Tok], first: int) -> Mention | None:
+    """The subject of the main clause after an "if" clause that holds the cue:
+    "If Moscow agrees to a buffer zone, he said, Washington is prepared to …"."""
+    n = len(toks)
+    j = first
+    while j < n and toks[j].text not in (",", ";", "then"):
+        j += 1
+    candidates = []
+    while j < n and toks[j].text not in (";", ".") and len(candidates) < 2:
+        if toks[j].kind == "M" and _eligible(toks, j):
+            nxt = toks[j + 1] if j + 1 < n else None
+            parenthetical = (
+                nxt is not None
+                and _SPEECH.fullmatch(nxt.text) is not None
+                and j + 2 < n
+                and toks[j + 2].text == ","
+            )
+            candidates.append((toks[j].mention, parenthetical))
+        j += 1
+    for mention, parenthetical in candidates:
+        if not parenthetical:
+            return mention
+    return candidates[0][0] if candidates else None
+
+
+def _agent_start(toks: list[_Tok], k: int) -> int | None:
+    """Index of the first mention of a "<verb> by X (and Y)" agent group ending at ``k``."""
+    gs = k
+    while gs >= 2 and toks[gs - 1].text.lower() in ("and", ",", "&") and toks[gs - 2].kind == "M":
+        gs -= 2
+    if gs >= 2 and toks[gs - 1].text.lower() == "by" and toks[gs - 2].kind == "T":
+        return gs
+    return None
+
+
+def _links_by_modal(toks: list[_Tok], k: int, first: int) -> bool:
+    """True when a modal of will ("will", "would", "won't") follows the mention and leads to
+    the cue or a stance word ("Kyiv would never cede Donbas"), not to a verb of its own
+    ("Ukraine would receive a guarantee"), unless the mention is a proposal ("the American
+    draft would channel the assets into …")."""
+    proposal = toks[k].text.split()[-1].lower() in _PROPOSAL_NOUNS
+    for i in range(k + 1, first):
+        t = toks[i]
+        modal = (t.kind == "W" and _VOLITION.fullmatch(t.text)) or (
+            t.kind == "N" and t.text.lower() in ("won't", "wouldn't", "never", "cannot")
+        )
+        if modal:
+            if proposal:
+                return True
+            passive = False
+            for u in toks[i + 1 :]:
+                low = u.text.lower()
+                if low in ("be", "been", "being"):  # also inside the cue: "be briefed …"
+                    passive = True
+                    continue
+                if u.kind == "N" or low in _MODALS or low in _AUX or low in _LINKS:
+                    continue
+                # "Europe would be briefed afterwards": the subject of a passive cue is not
+                # its holder; "Kyiv would be ready to accept …" is
+                return u.kind == "T" or (u.kind == "C" and not passive)
+            return True
+        if t.text in (",", ";"):
+            return False
+    return False
+
+
+def _chain_sign(toks: list[_Tok], lo: int, first: int) -> int:
+    """Polarity of the stance words and negations between ``lo`` and the cue."""
+    sign = 1
+    for t in toks[lo:first]:
+        if t.text in (";",) or t.kind == "C":
+            sign = 1
+        elif t.kind == "N" or t.kind == "T":
+            sign *= -1 if t.kind == "N" else t.sign
+    return sign
+
+
+def _attribution_after(toks: list[_Tok], k: int) -> Mention | None:
+    n = len(toks)
+    j = k
+    while j < n and toks[j].kind != "M":
+        if toks[j].kind == "C":
+            return None
+        j += 1
+    if j >= n:
+        return None
+    before = " ".join(t.text.lower() for t in toks[max(k, j - 3) : j])
+    after = toks[j + 1].text if j + 1 < n else ""
+    if (
+        "according to" in before
+        or (j > 0 and _SPEECH.fullmatch(toks[j - 1].text))
+        or (
+            (
+                _SPEECH.fullmatch(after)
+                or (j + 1 < n and toks[j + 1].kind == "T" and toks[j + 1].sign > 0)
+            )
+            and any(t.text in (",", "”", '"', "—") for t in toks[k:j])
+        )
+    ):
+        return toks[j].mention
+    return None
+
+
+def _quote_of(pos: int, spans: tuple[tuple[int, int], ...]) -> tuple[int, int] | None:
+    for s, e in spans:
+        if s <= pos < e:
+            return s, e
+    return None
+
+
+def condition_of(sentence: str, cue: Cue) -> str:
+    m = None
+    for m_ in _CONDITION.finditer(sentence):
+        m = m_
+        if m_.start() > cue.end:
+            break
+    if m is None:
+        return ""
+    end = sentence.find(",", m.end())
+    if end < 0 or (m.start() < cue.start < end and end < cue.end):
+        end = len(sentence)
+    return sentence[m.start() : end].strip(" ,.;")
