@@ -48,6 +48,17 @@ def gaps(positions: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     opposes), ``apart`` (different options) or ``unknown`` (a position is missing).
     ``distance`` is |position_a - position_b| on the 0–100 scale when both have one (ordinal
     issues only); categorical issues are compared by option alone.
+
+    Examples
+    --------
+    >>> from toolkit import documents_from_texts, extract, load_codebook, positions
+    >>> cb = load_codebook()
+    >>> text = "Kyiv wants an immediate ceasefire. Moscow insists there will be no truce until a full settlement is signed."
+    >>> table = positions(extract(documents_from_texts({"d": text}), cb), cb)
+    >>> g = gaps(table, cb)
+    >>> g.loc[g["issue"] == "ceasefire", ["party_a", "party_b", "relation", "distance"]].head(1)
+       party_a party_b relation  distance
+    60      UA      RU    apart     100.0
     """
     cells = _cells(positions)
     keys = list(codebook.party_keys)
@@ -82,7 +93,20 @@ def gaps(positions: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
 def gap_matrix(gaps: pd.DataFrame, value: str = "mean") -> pd.DataFrame:
     """Party x party matrix from :func:`gaps`: the ``mean`` distance over issues where both
     have a position (NaN where none), or the ``count`` of those issues. Symmetric; the
-    diagonal is 0 (mean) or the number of issues either could share (count: NaN)."""
+    diagonal is 0 (mean) or the number of issues either could share (count: NaN).
+
+    Examples
+    --------
+    >>> from toolkit import documents_from_texts, extract, load_codebook, positions
+    >>> cb = load_codebook()
+    >>> text = "Kyiv wants an immediate ceasefire. Moscow insists there will be no truce until a full settlement is signed."
+    >>> table = positions(extract(documents_from_texts({"d": text}), cb), cb)
+    >>> gap_matrix(gaps(table, cb)).loc[["UA", "RU"], ["UA", "RU"]]  # doctest: +NORMALIZE_WHITESPACE
+    party     UA     RU
+    party
+    UA       0.0  100.0
+    RU     100.0    0.0
+    """
     if value not in ("mean", "count"):
         raise ValueError(f"value must be 'mean' or 'count', not {value!r}")
     keys = (
@@ -108,7 +132,19 @@ def gap_matrix(gaps: pd.DataFrame, value: str = "mean") -> pd.DataFrame:
 
 
 def agreement(positions: pd.DataFrame, a: str, b: str, codebook: Codebook) -> pd.DataFrame:
-    """Issue by issue, how parties ``a`` and ``b`` relate: labels, relation, distance, quotes."""
+    """Issue by issue, how parties ``a`` and ``b`` relate: labels, relation, distance, quotes.
+
+    Examples
+    --------
+    >>> from toolkit import documents_from_texts, extract, load_codebook, positions
+    >>> cb = load_codebook()
+    >>> text = "Kyiv wants an immediate ceasefire. Moscow insists there will be no truce until a full settlement is signed."
+    >>> table = positions(extract(documents_from_texts({"d": text}), cb), cb)
+    >>> agreement(table, "UA", "RU", cb).loc[["ceasefire"], ["relation", "distance"]]  # doctest: +NORMALIZE_WHITESPACE
+              relation  distance
+    issue
+    ceasefire    apart     100.0
+    """
     codebook.party(a)
     codebook.party(b)
     cells = _cells(positions)
@@ -161,6 +197,18 @@ def deal_model(
     Returns one row per (ordinal issue, party with a position): ``issue, party, position,
     capability, salience, weight, compromise, weighted_median, distance_compromise,
     distance_median`` (the issue-level values repeated on each of its rows).
+
+    Examples
+    --------
+    >>> from toolkit import documents_from_texts, extract, load_codebook, positions
+    >>> cb = load_codebook()
+    >>> text = "Kyiv wants an immediate ceasefire. Moscow insists there will be no truce until a full settlement is signed."
+    >>> table = positions(extract(documents_from_texts({"d": text}), cb), cb)
+    >>> deal = deal_model(table, cb)
+    >>> deal.loc[deal["issue"] == "ceasefire", ["party", "position", "compromise"]]
+      party  position  compromise
+    0    UA       0.0        50.0
+    1    RU     100.0        50.0
     """
     keys = list(codebook.party_keys)
     caps = {p.key: p.capability for p in codebook.parties}

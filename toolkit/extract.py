@@ -343,7 +343,7 @@ def extract(documents: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     --------
     >>> from toolkit import load_codebook, documents_from_texts
     >>> docs = documents_from_texts({"d1": "Moscow rejected a ceasefire. Kyiv wants one."})
-    >>> extract(docs, load_codebook())[["party", "issue", "option", "polarity"]]
+    >>> extract(docs, load_codebook())[["party", "issue", "option", "polarity"]]  # doctest: +NORMALIZE_WHITESPACE
       party     issue           option polarity
     0    RU  ceasefire  ceasefire_first   oppose
     """

@@ -74,8 +74,17 @@ def positions(statements: pd.DataFrame, codebook: Codebook, as_of=None) -> pd.Da
 
     Examples
     --------
-    >>> table = positions(statements, codebook)                       # doctest: +SKIP
-    >>> table.query("party == 'UA' and issue == 'territory'")[["status", "label"]]  # doctest: +SKIP
+    >>> from toolkit import documents_from_texts, extract, load_codebook
+    >>> codebook = load_codebook()
+    >>> text = "Kyiv rejected any handover of the Donetsk region. Moscow demands all of Donbas."
+    >>> statements = extract(documents_from_texts({"d": text}), codebook)
+    >>> table = positions(statements, codebook)
+    >>> table.query("issue == 'territory'")[["party", "status", "label"]]  # doctest: +NORMALIZE_WHITESPACE
+       party        status                label
+    0     UA  opposes only  against Cede Donbas
+    14    RU        stated          Cede Donbas
+    28    US    not stated           not stated
+    42    EU    not stated           not stated
     """
     frame = _normalised(statements, codebook, as_of)
     columns = [
@@ -224,7 +233,14 @@ def side_by_side(
     ``value`` is any column of :func:`positions` (``label``, ``position``, ``quote``,
     ``status`` …). Unknown party or issue keys raise ``KeyError`` naming the allowed ones.
 
-    >>> side_by_side(table, parties=["RU", "UA"], issues=["territory"])   # doctest: +SKIP
+    >>> from toolkit import documents_from_texts, extract, load_codebook, positions
+    >>> codebook = load_codebook()
+    >>> text = "Kyiv rejected any handover of the Donetsk region. Moscow demands all of Donbas."
+    >>> table = positions(extract(documents_from_texts({"d": text}), codebook), codebook)
+    >>> side_by_side(table, parties=["RU", "UA"], issues=["territory"])  # doctest: +NORMALIZE_WHITESPACE
+    party               RU                   UA
+    issue
+    territory  Cede Donbas  against Cede Donbas
     """
     known_parties = list(positions["party"].astype(str).unique())
     known_issues = list(positions["issue"].astype(str).unique())

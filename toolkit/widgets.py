@@ -4,12 +4,12 @@ Each view computes nothing itself: on every change it calls functions from
 :mod:`toolkit.positions` and :mod:`toolkit.compare`, keeps what they return in ``result``
 (a DataFrame, so tests can drive a view by setting ``.value`` on its controls and check
 ``result`` without a browser) and shows it. Every string that comes from a source is
-escaped before it reaches an ``HTML`` widget.
+escaped before it reaches an ``HTML`` widget. In a notebook::
 
->>> from toolkit.widgets import PositionsExplorer          # doctest: +SKIP
->>> explorer = PositionsExplorer(statements, documents, codebook)
->>> explorer.issue.value = "zaporizhzhia_npp"
->>> explorer.result                                         # the parties side by side
+    from toolkit.widgets import PositionsExplorer
+    explorer = PositionsExplorer(statements, documents, codebook)
+    explorer.issue.value = "zaporizhzhia_npp"
+    explorer.result                                         # the parties side by side
 """
 
 from __future__ import annotations
