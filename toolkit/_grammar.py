@@ -277,6 +277,8 @@ def _eligible(toks: list[_Tok], k: int) -> bool:
             or (toks[j].kind == "W" and toks[j].text[:1].isupper() and j > 0)
         )
     ):
+        if toks[j].text == "," and j > 1 and _NON_AGENT.match(toks[j - 2].text):
+            return True  # "In Kyiv, President Zelenskyy said …": the comma ends a fronted place
         j -= 1
     if j < 0:
         return True

@@ -36,6 +36,7 @@ from ._grammar import (
     _EVALUATIVE_NEG,
     _LINKS,
     _NON_PARTY,
+    _NP_DETERMINERS,
     _OBLIGATION,
     _RELATIVE,
     _SPEECH,
@@ -323,6 +324,18 @@ def _passive_agents(toks: list[_Tok], k: int):
             return
         if t.kind == "C" and (found or comma):
             return  # another cue, with agents of its own
+        if (
+            low == "at"
+            and since_trigger <= 3
+            and i + 2 < n
+            and toks[i + 1].kind == "M"
+            and toks[i + 2].text.lower() in ("insistence", "request", "behest", "urging", "demand")
+        ):
+            yield toks[i + 1].mention, sign  # "was struck out at Kyiv's insistence"
+            found = True
+            sign, since_trigger = 1, 99
+            i += 3
+            continue
         if low == "by" and since_trigger <= 3:
             m = i + 1
             while m < n and toks[m].text.lower() in _DETERMINERS:
@@ -443,14 +456,14 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
                     continue
             elif _agent_start(toks, j) is not None:
                 # "a plan backed by Washington", "welcomed by Paris and Berlin"
-                gs = _agent_start(toks, j)
-                verb = toks[gs - 2]
+                by = _agent_start(toks, j)
+                verb = toks[by - 1]
                 agent_sign = sign * verb.sign
-                if gs >= 3 and toks[gs - 3].kind == "N":
+                if by >= 2 and toks[by - 2].kind == "N":
                     agent_sign = -agent_sign
                 for m in _coordinated(toks, j):
                     yield m, agent_sign, "agent"
-                j = gs - 3
+                j = by - 2
                 continue
             elif _obliged(toks, j, first):
                 # "Ukraine must refuse NATO membership": the one obliged is not the holder
@@ -629,12 +642,14 @@ def _main_clause_holder(toks: list[_Tok], first: int) -> Mention | None:
 
 
 def _agent_start(toks: list[_Tok], k: int) -> int | None:
-    """Index of the first mention of a "<verb> by X (and Y)" agent group ending at ``k``."""
+    """Index of the "by" of a "<verb> by (the) X (and Y)" agent group ending at ``k``."""
     gs = k
     while gs >= 2 and toks[gs - 1].text.lower() in ("and", ",", "&") and toks[gs - 2].kind == "M":
         gs -= 2
+    while gs >= 1 and toks[gs - 1].text.lower() in _NP_DETERMINERS:
+        gs -= 1  # "circulated by the Americans"
     if gs >= 2 and toks[gs - 1].text.lower() == "by" and toks[gs - 2].kind == "T":
-        return gs
+        return gs - 1
     return None
 
 

@@ -98,9 +98,12 @@ PRONOUNS = (
     # couples this with …"), unless "it" is only the expletive subject ("It is clear that …")
     r"|(?<![\w,;] )(?<!\w)(?:It(?!\s+(?:is|was|'s|seems|appears|remains|looks|may|might|would be"
     r"|will be|has been|had been)\b)|Its)"
+    # "its negotiators", "its foreign ministry": the party before speaks through them
+    r"|its(?=\s+(?:\w+\s+)?(?:negotiators|officials|government|leaders|leadership|delegation"
+    r"|diplomats|envoys?|ministry|president|spokes(?:man|woman|person)))"
 )
 TITLES = (
-    r"the (?:\w+ )?(?:president|prime minister|premier|chancellor|minister|envoy|spokes(?:man|woman|person)"
+    r"the (?:[\w\-]+ ){0,2}?(?:president|prime minister|premier|chancellor|minister|envoy|spokes(?:man|woman|person)"
     r"|secretary|official|officials|negotiator|negotiators|leaders?|diplomats?|ambassador|aide"
     r"|adviser|advisor|commissioner|secretary-general|delegation|administration|governments?"
     r"|bloc|ministers|envoys|signatories|allies)\b"

@@ -48,6 +48,8 @@ def _patterns(party_names: str) -> tuple[re.Pattern, ...]:
             + r"(?:’s|'s)?\s+(?:[\w\-]+\s+){0,3}?"
             + title
         ),
+        # "the deputy foreign minister of Russia Arkady Belyaev"
+        re.compile(title + r"\s+of\s+(?:the\s+)?" + party + r",?\s+" + _NAME),
         # a profile: "Yelena Ivanova rarely raises her voice. … Today she is deputy head of
         # Russia's delegation" (the name is matched separately, see learn_names)
         re.compile(
