@@ -237,17 +237,17 @@ def tokens(sentence: str, mentions: list[Mention], cues: list[Cue]) -> list[_Tok
             skip_to = t_end
             continue
         word = m.group()
-        if _NEGATOR.fullmatch(word) or word.lower().endswith("n't"):
-            if (
-                word.lower() == "no"
-                and e < len(sentence)
-                and sentence[e : e + 7].lower().startswith(" longer")
-            ):
-                pass
+        if (_NEGATOR.fullmatch(word) or word.lower().endswith("n't")) and not _NOT_MERELY.match(
+            sentence, e
+        ):
             toks.append(_Tok(s, e, word, "N"))
             continue
         toks.append(_Tok(s, e, word, "W" if word[0].isalnum() else "P"))
     return toks
+
+
+# "not merely in practice", "not only … but": more, not less
+_NOT_MERELY = re.compile(r"\s+(?:merely|just|only|simply|solely)\b", re.IGNORECASE)
 
 
 def _trigger_spans(sentence: str) -> dict[int, tuple[int, int]]:

@@ -97,14 +97,21 @@ def _speaker(
             return mentions[-1] if chunk is chunks[-1] and b else mentions[0]
         if previous is not None and (_PRONOUN.search(chunk) or _TITLE.search(chunk)):
             return Mention(0, 0, previous.party, f"{chunk.strip()} ({previous.text})", "pronoun")
-    if previous is not None and (s == 0 or text[s - 1] == "\n") and not chunks:
+    attributed = _ATTRIBUTED_AFTER.match(text, e) is not None  # "…," a diplomat told us
+    if previous is not None and (s == 0 or text[s - 1] == "\n") and not chunks and not attributed:
         # a quotation that is a whole paragraph: a speech by whoever was speaking before
         return Mention(0, 0, previous.party, f"({previous.text})", "speaker")
     return None
 
 
+_ATTRIBUTED_AFTER = re.compile(r"[^.\n“\"]{0,120}?\b(?:" + lx.SPEECH_VERBS + r")\b", re.IGNORECASE)
+
+
 def _continued(
-    text: str, span: tuple[int, int], speakers: dict[tuple[int, int], Mention | None]
+    text: str,
+    span: tuple[int, int],
+    speakers: dict[tuple[int, int], Mention | None],
+    rules: Rules,
 ) -> Mention | None:
     """The speaker of the quotation just before in the same paragraph, when nobody else is
     named in between: "“We have studied it,” Belov told reporters. “Units must leave.”"."""
@@ -113,8 +120,8 @@ def _continued(
         return None
     (_, e), speaker = max(before, key=lambda item: item[0])
     gap = text[e : span[0]]
-    if "\n\n" in gap or len(gap) > 160:
-        return None
+    if "\n\n" in gap or len(gap) > 160 or _find_mentions(rules, gap):
+        return None  # "Belov countered that …": somebody else is named in between
     return speaker
 
 
@@ -173,7 +180,7 @@ def _doc_matches(text: str, rules: Rules):
             if q[0] < e and s < q[1]:
                 if q not in quote_speakers:
                     quote_speakers[q] = _speaker(text, q, rules, previous) or _continued(
-                        text, q, quote_speakers
+                        text, q, quote_speakers, rules
                     )
                 if quote_speakers[q] is not None:
                     spans.append((max(q[0], s) - s, min(q[1], e) - s))

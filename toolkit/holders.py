@@ -488,6 +488,17 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
                 # belongs to the first verb phrase
                 open_chain = False
                 elliptical = True
+            if (
+                low == "which"
+                and j >= 2
+                and toks[j - 1].text == ","
+                and toks[j - 2].kind == "M"
+                and governed
+                and not locked
+            ):
+                for m in _coordinated(toks, j - 2):
+                    yield m, sign, "relative"
+                return
             if _OBLIGATION.fullmatch(low):
                 obliged = True
             elif low in ("if", "unless", "until", "once", "provided") and not governed:
