@@ -155,6 +155,16 @@ CASES = [
         "Under the American proposal, the plant would be run jointly.",
         [("US", "zaporizhzhia_npp", "joint_management", "support")],
     ),
+    # a question and its answer
+    (
+        "Asked whether Kyiv would accept a cap of 600,000 troops, the minister said it would not.",
+        [("UA", "army_size", "cap_600k", "oppose")],
+    ),
+    # an agent after "by the", and a proposal noun that holds what follows it
+    (
+        "A compromise circulated by the Americans would turn the area into a free economic zone.",
+        [("US", "territory", "demilitarized_zone", "support")],
+    ),
     # coordination through a possessive
     (
         "Ukraine and its European partners want binding guarantees.",

@@ -102,6 +102,10 @@ def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context
         return
     if _in_time_clause(toks, first):
         return  # "Once there is a ceasefire, …": a time, not a stance
+    answer = _answer(toks, first)
+    if answer is not None:
+        yield *answer, "answer"  # "Asked whether Kyiv would accept a cap, he said it would not"
+        return
     double = _DOUBLE_NEGATIVE.match(sentence)
     if double and cue.end <= double.end("clause"):
         evaluative = -evaluative  # the "without" that flips the cue is itself negated
@@ -154,6 +158,33 @@ def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context
         and any(t.kind == "T" for t in toks)
     ):
         yield context.previous, _chain_sign(toks, 0, first) * evaluative, "continued"
+
+
+def _answer(toks: list[_Tok], first: int) -> tuple[Mention, int] | None:
+    """For a cue inside "Asked whether/if …," the one who answers, and the answer's
+    polarity: "Asked whether Ukraine would accept such a cap, he said it would not"."""
+    if (
+        len(toks) < 3
+        or toks[0].text.lower() != "asked"
+        or toks[1].text.lower()
+        not in (
+            "whether",
+            "if",
+            "about",
+        )
+    ):
+        return None
+    comma = next((i for i, t in enumerate(toks) if t.text == ","), None)
+    if comma is None or comma < first:
+        return None
+    rest = toks[comma + 1 :]
+    # the one who answers, else the party the question was about
+    speaker = next((t.mention for t in rest if t.kind == "M"), None) or next(
+        (t.mention for t in toks[:comma] if t.kind == "M"), None
+    )
+    if speaker is None:
+        return None
+    return speaker, -1 if any(t.kind == "N" for t in rest) else 1
 
 
 def _in_source_aside(toks: list[_Tok], k: int, first: int) -> bool:
