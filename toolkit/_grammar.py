@@ -112,6 +112,10 @@ _TOPIC_NOUNS = frozenset(
         "disputes",
         "disagreement",
         "disagreements",
+        # "within weeks of a truce": a time
+        "days",
+        "weeks",
+        "months",
     ]
 )
 _DETERMINERS = frozenset(

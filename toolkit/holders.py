@@ -84,7 +84,7 @@ def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context
             or temporal
             or (before in _TOPICAL_WEAK and j > 0 and toks[j - 1].text.lower() in _TOPIC_NOUNS)
         )
-    )
+    ) or _REACTING.search(" ".join(t.text for t in toks[max(0, first - 5) : first])) is not None
 
     # 1. A relative or passive clause right after the cue.
     # (not for a time: in "… after a ceasefire, an idea Moscow rejected" the clause is about
@@ -156,8 +156,39 @@ def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context
         and not topical
         and not any(t.kind == "M" for t in toks)
         and any(t.kind == "T" for t in toks)
+        and not any(_ACTOR_NOUN.fullmatch(t.text) for t in toks[:first])
     ):
         yield context.previous, _chain_sign(toks, 0, first) * evaluative, "continued"
+
+
+# "commenting on calls for a ceasefire", "asked about a buffer zone": what is talked about
+_REACTING = re.compile(
+    r"\b(?:comment(?:ing|ed)? on|asked about|responding to|reacting to|referring to|in response to)\b",
+    re.IGNORECASE,
+)
+
+
+_ADVERBS = frozenset(
+    [
+        "only",
+        "also",
+        "still",
+        "even",
+        "just",
+        "then",
+        "now",
+        "rather",
+        "instead",
+        "later",
+        "so",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "if",
+    ]
+)
 
 
 def _answer(toks: list[_Tok], first: int) -> tuple[Mention, int] | None:
@@ -334,6 +365,7 @@ def _relative_holders(toks: list[_Tok], k: int):
         elif toks[q].kind == "T":
             sign *= toks[q].sign
             triggered = True
+            break  # "… that Kyiv is seeking [, which Lavrov calls a non-starter]"
         q += 1
     if triggered:
         for m in group:
@@ -401,6 +433,7 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
     locked = False  # past a condition's opener the cue is coded as support, whatever governs it
     nor = False  # "neither A nor B": "nor" negates B, "neither" only A
     elliptical = False  # ", but would never accept …": the subject is that of the first verb
+    negated = False
     j = first - 1
     opener = _condition_opener(toks, first, floor)
     if opener is not None:
@@ -416,6 +449,7 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
             if (
                 open_chain
                 and not locked
+                and not negated
                 and low in _VERBAL_NEGATORS
                 and t.cue != toks[first].cue
                 and t.issue == toks[first].issue
@@ -432,6 +466,15 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
         elif t.kind == "P" or low in _CLOSERS:
             if low in ("but", "yet") and _starts_verb_phrase(toks, j + 1, first):
                 elliptical = True
+            elif (
+                low in ("but", "yet")
+                and j + 1 < first
+                and toks[j + 1].kind == "W"
+                and toks[j + 1].text.lower() not in _NP_DETERMINERS
+                and toks[j + 1].text.lower() not in _ADVERBS
+                and toks[j + 1].text.lower() not in _AUX
+            ):
+                return  # "…, but negotiators failed to agree on a ceasefire": their clause
             if (low in (",", ";", ":", "—", "–") and governed) or low in (
                 "but",
                 "while",
@@ -454,6 +497,7 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
         elif t.kind == "N":
             if open_chain and not locked and not (nor and low == "neither"):
                 sign = -sign
+                negated = True
             nor = nor or low == "nor"
         elif t.kind == "M" and _in_source_aside(toks, j, first):
             pass  # "The US text, according to a European official who has seen it, suggests …"
@@ -748,6 +792,8 @@ def _attribution_after(toks: list[_Tok], k: int) -> Mention | None:
         return None
     before = " ".join(t.text.lower() for t in toks[max(k, j - 3) : j])
     after = toks[j + 1].text if j + 1 < n else ""
+    if any(t.text.lower() in ("while", "whereas") for t in toks[k:j]) or after.lower() in _MODALS:
+        return None  # "…, says Ukraine must hold elections": a clause of its own
     if (
         "according to" in before
         or (j > 0 and _SPEECH.fullmatch(toks[j - 1].text))

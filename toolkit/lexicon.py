@@ -49,7 +49,7 @@ OPPOSE_TRIGGERS: tuple[str, ...] = (
     r"drop(?:s|ped|ping)?|abandon\w*|walk\w* back|back\w* away from|give up|gave up|given up",
     r"struck (?:out|down)|strike\w* (?:out|down)|scrap\w*|torpedo\w*",
     r"pour\w* cold water on|threw cold water on|throw\w* cold water on|set\w* aside|shelv\w+",
-    r"put\w* on hold|put\w* on ice|mothball\w*",
+    r"put\w* on hold|put\w* on ice|mothball\w*|fool\w*|trick(?:s|ed)|deceiv\w*|duped",
 )
 
 # Words that flip the polarity of what follows them inside the same clause.

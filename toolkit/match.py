@@ -386,7 +386,7 @@ _ANAPHOR = re.compile(
     r"(?![”\"’']?\s+(?:of|for|to|that|on|which|by|from|in|under|would|will|calls|includes)\b)"
     r"|\b(?:accept|reject|oppose|support|back|endorse|welcome|consider|dismiss|refuse|discuss"
     r"|rule|favou?r|want|like|regard|(?:agree|object|consent)\w*\s+to)\w*\s+(?P<pronoun>it|this|them|that(?=\s*[.,;]))"
-    r"\b(?!\s+\w+ing\b)",
+    r"\b(?!\s+\w+ing\b)(?!\s+(?:\w+\s+)?\w+ed\b)",
     re.IGNORECASE,
 )
 
