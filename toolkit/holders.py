@@ -501,6 +501,11 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
             nor = nor or low == "nor"
         elif t.kind == "M" and _in_source_aside(toks, j, first):
             pass  # "The US text, according to a European official who has seen it, suggests …"
+        elif t.kind == "M" and _view_frame(toks, j, sentence):
+            # "In the Kremlin's view, any documents must be signed by …"
+            for m in _coordinated(toks, j):
+                yield m, sign, "view"
+            return
         elif t.kind == "M" and _proposal_frame(toks, j):
             # "Under the American proposal, the plant would be run jointly",
             # "the EU plan, in which sanctions stay": the proposal holds what it contains
@@ -613,6 +618,25 @@ _PROPOSAL_NOUNS = frozenset(lx.PROPOSAL_NOUNS)
 
 def _is_proposal(t: _Tok) -> bool:
     return t.kind == "M" and t.text.split()[-1].lower() in _PROPOSAL_NOUNS
+
+
+_VIEW_NOUNS = frozenset(
+    ["view", "opinion", "eyes", "words", "reading", "assessment", "judgement", "judgment"]
+)
+
+
+def _view_frame(toks: list[_Tok], k: int, sentence: str) -> bool:
+    """True for "In <party>'s view, …", "In Moscow's eyes, …"."""
+    j = k - 1
+    while j >= 0 and toks[j].text.lower() in _NP_DETERMINERS:
+        j -= 1
+    return (
+        j >= 0
+        and toks[j].text.lower() in ("in", "by")
+        and _possessive(toks, k, sentence)
+        and k + 1 < len(toks)
+        and toks[k + 1].text.lower() in _VIEW_NOUNS
+    )
 
 
 def _proposal_frame(toks: list[_Tok], k: int) -> bool:
@@ -744,7 +768,9 @@ def _links_by_modal(toks: list[_Tok], k: int, first: int) -> bool:
     the cue or a stance word ("Kyiv would never cede Donbas"), not to a verb of its own
     ("Ukraine would receive a guarantee"), unless the mention is a proposal ("the American
     draft would channel the assets into …")."""
-    proposal = toks[k].text.split()[-1].lower() in _PROPOSAL_NOUNS
+    proposal = _is_proposal(toks[k]) or (
+        k + 1 < first and toks[k + 1].text.lower() in _PROPOSAL_NOUNS  # "an early U.S. draft"
+    )
     for i in range(k + 1, first):
         t = toks[i]
         modal = (t.kind == "W" and _VOLITION.fullmatch(t.text)) or (
@@ -792,7 +818,10 @@ def _attribution_after(toks: list[_Tok], k: int) -> Mention | None:
         return None
     before = " ".join(t.text.lower() for t in toks[max(k, j - 3) : j])
     after = toks[j + 1].text if j + 1 < n else ""
-    if any(t.text.lower() in ("while", "whereas") for t in toks[k:j]) or after.lower() in _MODALS:
+    after2 = toks[j + 2].text if j + 2 < n else ""
+    if any(t.text.lower() in ("while", "whereas") for t in toks[k:j]) or (
+        after.lower() in _MODALS and not _SPEECH.fullmatch(after2)
+    ):
         return None  # "…, says Ukraine must hold elections": a clause of its own
     if (
         "according to" in before
