@@ -4,7 +4,7 @@ Prints precision, recall and F1 over distinct ``(doc_id, party, issue, option, p
 tuples and over ``(doc_id, party, issue)`` pairs for:
 
 - ``seed``: the project's source text, ``data/gold/seed.csv``;
-- ``dev``, ``dev2``, ``dev3``: the development articles the extractor is tuned on;
+- ``dev`` to ``dev4``: the development articles the extractor is tuned on;
 - ``heldout`` and ``heldout2``: articles written apart from the extractor and never tuned
   on (``heldout2`` was written after the extractor was tuned, and its texts were never read
   by the person tuning it). Their figures are the honest estimate of quality on articles
@@ -31,6 +31,7 @@ SETS = {
     "dev": (FIXTURES / "dev", FIXTURES / "dev" / "gold.csv"),
     "dev2": (FIXTURES / "dev2", FIXTURES / "dev2" / "gold.csv"),
     "dev3": (FIXTURES / "dev3", FIXTURES / "dev3" / "gold.csv"),
+    "dev4": (FIXTURES / "dev4", FIXTURES / "dev4" / "gold.csv"),
     "heldout": (FIXTURES / "heldout", FIXTURES / "heldout" / "gold.csv"),
     "heldout2": (FIXTURES / "heldout2", FIXTURES / "heldout2" / "gold.csv"),
 }

@@ -147,6 +147,7 @@ def _doc_matches(text: str, rules: Rules):
     antecedent_age = 0
     people = _People(rules)
     continuing = False
+    proposal: Mention | None = None  # the last party proposal named: "the American draft"
     last_paragraph = -1
     for sent in sentences:
         s, e = sent.start, sent.end
@@ -200,6 +201,7 @@ def _doc_matches(text: str, rules: Rules):
             list_holder=list_holder if sent.bullet else None,
             antecedents=antecedents,
             continuing=continuing,
+            proposal=proposal,
         )
         present = rules.anchors_in(sentence.casefold(), doc_anchors)
         here = topics_here(rules, sentence, present)
@@ -214,7 +216,14 @@ def _doc_matches(text: str, rules: Rules):
                 antecedents = ()
         recent_topics.append((sent.paragraph, here))
         people.note(sentence)
-        holders = [m for m in found if m.rule in ("subject", "quote", "attribution", "possessive")]
+        for m in _find_mentions(rules, sentence):
+            if m.text.split()[-1].lower() in _PROPOSAL_WORDS:
+                proposal = m
+        holders = [
+            m
+            for m in found
+            if m.rule in ("subject", "quote", "attribution", "possessive", "proposal", "provision")
+        ]
         continuing = bool(holders)
         subject = None
         if holders:
@@ -247,16 +256,17 @@ class _People:
         self.rules = rules
         self.seen: list[Mention] = []
         self.gender: dict[str, str] = {}
+        self.persons: set[str] = set(rules.people_party)  # and "President Trump"
 
     def _touch(self, m: Mention) -> None:
         key = _surname(m.text)
         self.seen = [x for x in self.seen if _surname(x.text) != key] + [m]
 
     def note(self, sentence: str) -> None:
-        if self.rules.people is None:
-            return  # the document introduced nobody
         for m in _find_mentions(self.rules, sentence):
-            if m.text in self.rules.people_party:
+            if m.kind == "name" and _PERSON_TITLE.search(sentence[max(0, m.start - 25) : m.start]):
+                self.persons.add(m.text)
+            if m.text in self.persons:
                 self._touch(m)
 
     def antecedent(self, sentence: str, previous: Mention | None) -> Mention | None:
@@ -265,7 +275,7 @@ class _People:
             return previous
         g = "m" if found.group("m") else "f"
         name = _root_name(previous.text)
-        if name in self.rules.people_party and self.gender.get(_surname(name), g) == g:
+        if name in self.persons and self.gender.get(_surname(name), g) == g:
             self.gender[_surname(name)] = g
             self._touch(Mention(0, 0, previous.party, name, "name"))
             return previous
@@ -276,6 +286,12 @@ class _People:
                 self._touch(m)
                 return m
         return previous
+
+
+_PERSON_TITLE = re.compile(
+    r"\b(?:President|Mr|Mrs|Ms|Dr|Sir|Dame|Chancellor|Minister|Secretary|Premier|envoy"
+    r"|spokes(?:man|woman|person)|negotiator)\.?\s+(?:[A-Z]\w+\s+)?$"
+)
 
 
 def _surname(name: str) -> str:
@@ -326,6 +342,7 @@ def _subject(rules: Rules, sentence: str, previous: Mention | None = None) -> Me
     return mentions[0] if previous is None else None
 
 
+_PROPOSAL_WORDS = frozenset(lx.PROPOSAL_NOUNS)
 _HEARSAY_LABELS = frozenset(["claim", "the claim", "myth", "rumour", "rumor", "false claim"])
 _TEMPORAL_WORDS = frozenset(["after", "before", "since", "during", "until", "following"])
 

@@ -159,6 +159,17 @@ def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context
         and not any(_ACTOR_NOUN.fullmatch(t.text) for t in toks[:first])
     ):
         yield context.previous, _chain_sign(toks, 0, first) * evaluative, "continued"
+        return
+    # 7. After a party's draft or plan, "Ukraine would pull its forces out …" describes what
+    # the draft provides: the draft's party holds it
+    if (
+        context.previous is not None
+        and context.continuing
+        and not topical
+        and context.previous.text.split()[-1].lower().rstrip(")") in _PROPOSAL_NOUNS
+        and any(t.text.lower() in ("would", "will") for t in toks[:first])
+    ):
+        yield context.previous, _chain_sign(toks, 0, first) * evaluative, "provision"
 
 
 # "commenting on calls for a ceasefire", "asked about a buffer zone": what is talked about

@@ -106,7 +106,7 @@ TITLES = (
     r"the (?:[\w\-]+ ){0,2}?(?:president|prime minister|premier|chancellor|minister|envoy|spokes(?:man|woman|person)"
     r"|secretary|official|officials|negotiator|negotiators|leaders?|diplomats?|ambassador|aide"
     r"|adviser|advisor|commissioner|secretary-general|delegation|administration|governments?"
-    r"|bloc|ministers|envoys|signatories|allies)\b"
+    r"|bloc|ministers|envoys|signatories|allies|draft|plan|proposal|framework|text|blueprint)\b"
 )
 
 # Verbs that introduce speech, for attributing a quotation to a speaker.

@@ -98,6 +98,8 @@ class Context:
     # the sentence before, in the same paragraph, had a holder: a sentence naming no party
     # may go on with it
     continuing: bool = False
+    # the last party proposal named ("the American draft"), for a later "the draft"
+    proposal: Mention | None = None
 
 
 # --------------------------------------------------------------------------- compiled rules
@@ -443,8 +445,14 @@ def _resolve_references(sentence: str, mentions: list[Mention], context: Context
             inside = context.speaker is not None and any(
                 s <= m.start() < e for s, e in context.quote_spans
             )
+            proposal = (
+                context.proposal
+                if pattern is _TITLE and m.group().split()[-1].lower() in _PROPOSAL_WORDS
+                else None
+            )
             antecedent = (
                 owner
+                or proposal
                 or (context.speaker if inside and pattern is _TITLE else None)
                 or next(
                     (
@@ -496,6 +504,7 @@ def _resolve_references(sentence: str, mentions: list[Mention], context: Context
     return sorted(mentions + extra, key=lambda x: x.start)
 
 
+_PROPOSAL_WORDS = frozenset(lx.PROPOSAL_NOUNS)
 _WHO = re.compile(r"\bwho\b")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?")
 # between a name and its "who": a possessive and a title at most ("Ukraine's president, who")
