@@ -215,8 +215,9 @@ def _doc_matches(text: str, rules: Rules):
             if antecedent_age > 1:
                 antecedents = ()
         recent_topics.append((sent.paragraph, here))
-        people.note(sentence)
-        for m in _find_mentions(rules, sentence):
+        named = _find_mentions(rules, sentence)
+        people.note(sentence, named)
+        for m in named:
             if m.text.split()[-1].lower() in _PROPOSAL_WORDS:
                 proposal = m
         holders = [
@@ -262,8 +263,9 @@ class _People:
         key = _surname(m.text)
         self.seen = [x for x in self.seen if _surname(x.text) != key] + [m]
 
-    def note(self, sentence: str) -> None:
-        for m in _find_mentions(self.rules, sentence):
+    def note(self, sentence: str, mentions: list[Mention]) -> None:
+        """Remember the people among ``mentions`` (the sentence's), most recent last."""
+        for m in mentions:
             if m.kind == "name" and _PERSON_TITLE.search(sentence[max(0, m.start - 25) : m.start]):
                 self.persons.add(m.text)
             if m.text in self.persons:

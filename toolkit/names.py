@@ -49,7 +49,7 @@ def _patterns(party_names: str) -> tuple[re.Pattern, ...]:
             + title
         ),
         # "the deputy foreign minister of Russia Arkady Belyaev"
-        re.compile(title + r"\s+of\s+(?:the\s+)?" + party + r",?\s+" + _NAME),
+        re.compile(r"\b(?i:" + _TITLE + r")\s+of\s+(?:the\s+)?" + party + r",?\s+" + _NAME),
         # a profile: "Yelena Ivanova rarely raises her voice. … Today she is deputy head of
         # Russia's delegation" (the name is matched separately, see learn_names)
         re.compile(
