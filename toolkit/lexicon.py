@@ -98,6 +98,8 @@ PRONOUNS = (
     # couples this with …"), unless "it" is only the expletive subject ("It is clear that …")
     r"|(?<![\w,;] )(?<!\w)(?:It(?!\s+(?:is|was|'s|seems|appears|remains|looks|may|might|would be"
     r"|will be|has been|had been)\b)|Its)"
+    # "…, it would place the funds in …": "it" before a modal stands for the party before
+    r"|\bit(?=\s+(?:would|will|could|also|has|had|wants|says|insists|proposes|envisages)\b)"
     # "its negotiators", "its foreign ministry": the party before speaks through them
     r"|its(?=\s+(?:\w+\s+)?(?:negotiators|officials|government|leaders|leadership|delegation"
     r"|diplomats|envoys?|ministry|president|spokes(?:man|woman|person)))"

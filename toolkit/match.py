@@ -431,8 +431,8 @@ def _resolve_references(sentence: str, mentions: list[Mention], context: Context
             x = before[-1]
             extra.append(Mention(m.start(), m.end(), x.party, f"who ({x.text})", "relative"))
             taken.append((m.start(), m.end()))
-    named = sorted(mentions + extra, key=lambda x: x.start)
-    for pattern in (_PRONOUN, _TITLE):
+    for pattern in (_TITLE, _PRONOUN):  # titles first: "the minister … he", "the plan … it"
+        named = sorted(mentions + extra, key=lambda x: x.start)
         for m in pattern.finditer(sentence):
             if not free(m.start(), m.end()):
                 continue
@@ -450,9 +450,16 @@ def _resolve_references(sentence: str, mentions: list[Mention], context: Context
                 if pattern is _TITLE and m.group().split()[-1].lower() in _PROPOSAL_WORDS
                 else None
             )
+            # "The administration has signalled …, and it has offered …": "it" is the subject
+            subject = (
+                next((x for x in extra if x.start < m.start() and x.kind == "pronoun"), None)
+                if m.group().lower() == "it" and sentence[: m.start()].strip()
+                else None
+            )
             antecedent = (
                 owner
                 or proposal
+                or subject
                 or (context.speaker if inside and pattern is _TITLE else None)
                 or next(
                     (
