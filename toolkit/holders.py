@@ -571,6 +571,15 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
                 for m in _coordinated(toks, j):
                     yield m, sign * _post_governed(toks, j, first), "subject"
                 return
+            elif (
+                j + 1 < first
+                and toks[j + 1].text.lower() in _AUX
+                and toks[j + 1].text.lower() not in ("also", "now", "still", "so", "far", "long")
+                and _opens_coordinate_clause(toks, j)
+            ):
+                # "…, and Washington has since raised the ceiling to 800,000": the cue is in
+                # Washington's clause; a verb before the comma belongs to another one
+                return
         else:
             if low in ("and", "but") and j + 1 < first and toks[j + 1].text.lower() == "that":
                 open_chain = False  # "said X was unacceptable and that Y": Y's own clause
@@ -634,6 +643,14 @@ def _is_proposal(t: _Tok) -> bool:
 _VIEW_NOUNS = frozenset(
     ["view", "opinion", "eyes", "words", "reading", "assessment", "judgement", "judgment"]
 )
+
+
+def _opens_coordinate_clause(toks: list[_Tok], k: int) -> bool:
+    """True for a mention right after ", and" / ", but": the subject of a clause of its own."""
+    j = k - 1
+    while j >= 0 and toks[j].text.lower() in _NP_DETERMINERS:
+        j -= 1
+    return j >= 1 and toks[j].text.lower() in ("and", "but") and toks[j - 1].text == ","
 
 
 def _view_frame(toks: list[_Tok], k: int, sentence: str) -> bool:
@@ -796,6 +813,8 @@ def _links_by_modal(toks: list[_Tok], k: int, first: int) -> bool:
                 if low in ("be", "been", "being"):  # also inside the cue: "be briefed …"
                     passive = True
                     continue
+                if u.kind == "P" and u.text in "\"“”‘’'":
+                    continue  # 'would "never" pull …'
                 if u.kind == "N" or low in _MODALS or low in _AUX or low in _LINKS:
                     continue
                 # "Europe would be briefed afterwards": the subject of a passive cue is not

@@ -32,7 +32,7 @@ SUPPORT_TRIGGERS: tuple[str, ...] = (
     r"|conditional on|conditioned on|contingent on|hinges? on|depends? on"
     r"|nothing less than|nothing short of|no less than|circulat\w+|draft(?:ed|ing)|drawn up|drew up"
     r"|brokered|authored|put together|counter(?:s|ed)?|retort\w*|repl(?:y|ies|ied)|respond\w*"
-    r"|set|sets|setting|talk(?:s|ed|ing)? of|ambitions?|aspirations?|regard(?:s|ed)?|recall\w*|affirm\w*|highlight\w*|point\w* out|assert\w*|underscor\w+|contend\w*"
+    r"|set|sets|setting|rais(?:e|es|ed|ing)|talk(?:s|ed|ing)? of|ambitions?|aspirations?|regard(?:s|ed)?|recall\w*|affirm\w*|highlight\w*|point\w* out|assert\w*|underscor\w+|contend\w*"
     r"|think|thinks|thought|live with|tolerat\w+|settle for|countenanc\w+|stand by|non-negotiable|entertain\w*",
 )
 

@@ -384,7 +384,7 @@ _ANAPHOR = re.compile(
     r"\b(?:the|this|that|these|those|such(?: an?)?)\s+(?:[\w-]+\s+)?"
     r"(?:idea|proposal|plan|offer|formula|pledge|demand|suggestion|option|arrangement|scheme"
     r"|clause|provision|concept|initiative|figure|ceiling|cap|request|approach|compromise"
-    r"|solution|model|promise|commitment|scenario|notion|trade|swap|deal|condition)s?\b"
+    r"|solution|model|promise|commitment|scenario|notion|trade|swap|deal|condition|number)s?\b"
     r"(?![”\"’']?\s+(?:of|for|to|that|on|which|by|from|in|under|would|will|calls|includes)\b)"
     r"|\b(?:accept|reject|oppose|support|back|endorse|welcome|consider|dismiss|refuse|discuss"
     r"|rule|favou?r|want|like|regard|(?:agree|object|consent)\w*\s+to)\w*\s+(?P<pronoun>it|this|them|that(?=\s*[.,;]))"
