@@ -82,7 +82,7 @@ def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context
         and (
             before in _TOPICAL
             or temporal
-            or (before in _TOPICAL_WEAK and j > 0 and toks[j - 1].text.lower() in _TOPIC_NOUNS)
+            or (before in _TOPICAL_WEAK and _word_before_is_topic(toks, j))
         )
     ) or _REACTING.search(" ".join(t.text for t in toks[max(0, first - 5) : first])) is not None
 
@@ -200,6 +200,15 @@ _ADVERBS = frozenset(
         "if",
     ]
 )
+
+
+def _word_before_is_topic(toks: list[_Tok], j: int) -> bool:
+    """The noun before a weak preposition names a topic or a time: "the question of …",
+    'within "weeks" of a truce'."""
+    i = j - 1
+    while i >= 0 and toks[i].kind == "P" and toks[i].text in "\"“”‘’'":
+        i -= 1
+    return i >= 0 and toks[i].text.lower() in _TOPIC_NOUNS
 
 
 def _answer(toks: list[_Tok], first: int) -> tuple[Mention, int] | None:
@@ -840,9 +849,7 @@ def _chain_sign(toks: list[_Tok], lo: int, first: int) -> int:
 def _attribution_after(toks: list[_Tok], k: int) -> Mention | None:
     n = len(toks)
     j = k
-    while j < n and toks[j].kind != "M":
-        if toks[j].kind == "C":
-            return None
+    while j < n and toks[j].kind != "M":  # past other cues: "…, as soon as a ceasefire …, X said"
         j += 1
     if j >= n:
         return None
