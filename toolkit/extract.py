@@ -155,8 +155,9 @@ def _doc_matches(text: str, rules: Rules):
         label = _SPEAKER_LABEL.match(sentence)
         if sent.paragraph != last_paragraph:
             continuing = False
-            if not label:  # an answer in a transcript goes on with the question's topics
-                recent_topics = []
+            # short news paragraphs go on with the topic of the one before: keep its last
+            # sentence ("… the Zaporizhzhia plant. ¶ “The station is Ukrainian …”")
+            recent_topics = recent_topics[-1:]
             if not sent.bullet:
                 list_holder = None
             last_paragraph = sent.paragraph

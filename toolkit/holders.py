@@ -484,6 +484,8 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
         ):
             return  # "X says A, while Y leaves room for B": B is not X's
         elif t.kind == "P" or low in _CLOSERS:
+            if low in ("—", "–", ":") and negated:
+                open_chain = False  # "never recognise X — not de jure": one refusal, spelt out
             if low in ("but", "yet") and _starts_verb_phrase(toks, j + 1, first):
                 elliptical = True
             elif (
