@@ -29,7 +29,7 @@ SUPPORT_TRIGGERS: tuple[str, ...] = (
     r"determined|intent on|keen|eager|resolved|adamant|firm|clear|convinced|sure",
     r"made no secret|makes? no secret|making no secret|no doubt|no question"
     r"|leav\w+ room for|left room for|mak\w+ room for|open\w* the door to|paves? the way for"
-    r"|conditional on|conditioned on|contingent on|hinges? on|depends? on"
+    r"|conditional on|conditioned on|contingent on|hinges? on|depends? on|impl(?:y|ies|ied)|entails?"
     r"|nothing less than|nothing short of|no less than|circulat\w+|draft(?:ed|ing)|drawn up|drew up"
     r"|brokered|authored|put together|counter(?:s|ed)?|retort\w*|repl(?:y|ies|ied)|respond\w*"
     r"|set|sets|setting|rais(?:e|es|ed|ing)|talk(?:s|ed|ing)? of|ambitions?|aspirations?|regard(?:s|ed)?|recall\w*|affirm\w*|highlight\w*|point\w* out|assert\w*|underscor\w+|contend\w*"
@@ -93,7 +93,7 @@ OBLIGATION = r"must|should|has to|have to|had to|needs? to|ought to|is required 
 
 # Words after which a third-person pronoun or a title refers back to an earlier speaker.
 PRONOUNS = (
-    r"he|she|they|his|her|their"
+    r"he|she|they|his|her|their|him"
     # a sentence opening with "It" or "Its" goes on about the party before ("Russia. … It
     # couples this with …"), unless "it" is only the expletive subject ("It is clear that …")
     r"|(?<![\w,;] )(?<!\w)(?:It(?!\s+(?:is|was|'s|seems|appears|remains|looks|may|might|would be"
