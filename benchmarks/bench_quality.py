@@ -1,7 +1,7 @@
 """Benchmark: extraction quality on every gold set, including the held-out one.
 
 Prints precision, recall and F1 over distinct ``(doc_id, party, issue, option, polarity)``
-tuples and over ``(doc_id, party, issue)`` pairs for:
+tuples and over ``(doc_id, party, issue)`` pairs for every set in ``data/gold/sets.yaml``:
 
 - ``seed``: the project's source text, ``data/gold/seed.csv``;
 - ``dev`` to ``dev4``: the development articles the extractor is tuned on;
@@ -22,38 +22,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from toolkit import evaluate, extract, load_codebook, load_documents, load_gold  # noqa: E402
-from toolkit.evaluate import by_set  # noqa: E402
-
-FIXTURES = ROOT / "tests" / "fixtures"
-SETS = {
-    "seed": (ROOT / "seeds", ROOT / "data" / "gold" / "seed.csv"),
-    "dev": (FIXTURES / "dev", FIXTURES / "dev" / "gold.csv"),
-    "dev2": (FIXTURES / "dev2", FIXTURES / "dev2" / "gold.csv"),
-    "dev3": (FIXTURES / "dev3", FIXTURES / "dev3" / "gold.csv"),
-    "dev4": (FIXTURES / "dev4", FIXTURES / "dev4" / "gold.csv"),
-    "heldout": (FIXTURES / "heldout", FIXTURES / "heldout" / "gold.csv"),
-    "heldout2": (FIXTURES / "heldout2", FIXTURES / "heldout2" / "gold.csv"),
-}
+from toolkit import load_codebook  # noqa: E402
+from toolkit.evaluate import by_set, score_sets  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", metavar="SET", help="also list the misses and extras of SET")
     args = parser.parse_args(argv)
-    codebook = load_codebook()
-    results = {}
-    for name, (folder, gold_path) in SETS.items():
-        if not gold_path.exists():
-            continue
-        documents = load_documents([folder])
-        statements = extract(documents, codebook)
-        gold = load_gold(gold_path, codebook)
-        results[name] = evaluate(statements, gold, codebook, list(documents["doc_id"]))
-    table = by_set(results)
+    scores = score_sets(load_codebook())  # the sets listed in data/gold/sets.yaml
+    table = by_set({key: score.evaluation for key, score in scores.items()})
     print(table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
     if args.misses:
-        print(results[args.misses].summary())
+        print(scores[args.misses].evaluation.summary())
     return 0
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from toolkit import evaluate, extract, load_documents, load_gold
-from toolkit.evaluate import parse_gold
+from toolkit import GoldError, evaluate
+from toolkit.evaluate import load_gold_sets, parse_gold, score_sets
 
 from .conftest import FIXTURES, ROOT
 
@@ -102,38 +102,42 @@ def test_evaluate_does_not_mutate_its_inputs(codebook):
 
 # --------------------------------------------------------------------------- gold sets
 
-SETS = {
-    "seed": (ROOT / "seeds", ROOT / "data" / "gold" / "seed.csv"),
-    "dev": (FIXTURES / "dev", FIXTURES / "dev" / "gold.csv"),
-    "dev2": (FIXTURES / "dev2", FIXTURES / "dev2" / "gold.csv"),
-    "dev3": (FIXTURES / "dev3", FIXTURES / "dev3" / "gold.csv"),
-    "heldout": (FIXTURES / "heldout", FIXTURES / "heldout" / "gold.csv"),
-    "heldout2": (FIXTURES / "heldout2", FIXTURES / "heldout2" / "gold.csv"),
-}
+SETS = [s.key for s in load_gold_sets()]
 
 
 @pytest.fixture(scope="module")
 def scored(codebook):
-    out = {}
-    for name, (folder, gold_path) in SETS.items():
-        documents = load_documents([folder])
-        gold = load_gold(gold_path, codebook)
-        found = extract(documents, codebook)
-        out[name] = (documents, gold, evaluate(found, gold, codebook, list(documents["doc_id"])))
-    return out
+    return score_sets(codebook)
 
 
-@pytest.mark.parametrize("name", list(SETS))
+def test_the_registry_lists_every_gold_file():
+    listed = {s.gold.resolve() for s in load_gold_sets()}
+    on_disk = {p.resolve() for p in FIXTURES.glob("*/gold.csv")} | {
+        ROOT / "data" / "gold" / "seed.csv"
+    }
+    assert on_disk <= listed, "a gold file missing from data/gold/sets.yaml"
+    roles = {s.role for s in load_gold_sets()}
+    assert roles == {"seed", "development", "held-out"}
+
+
+@pytest.mark.parametrize("name", SETS)
 def test_every_gold_document_is_a_source(scored, name):
-    documents, gold, _ = scored[name]
+    documents, gold = scored[name].documents, scored[name].gold
     assert set(gold["doc_id"]) <= set(documents["doc_id"])
     assert set(documents["doc_id"]) <= set(gold["doc_id"]), "a source without gold rows"
 
 
 def test_gold_sets_cover_every_party_and_issue(scored, codebook):
-    gold = pd.concat([g for _, g, _ in scored.values()])
+    gold = pd.concat([s.gold for s in scored.values()])
     assert set(gold["party"]) == set(codebook.party_keys)
     assert set(gold["issue"]) == set(codebook.issue_keys)
+
+
+def test_a_bad_gold_set_list_names_the_entry(tmp_path):
+    bad = tmp_path / "sets.yaml"
+    bad.write_text("mine:\n  label: mine\n  role: tuning\n  articles: a\n  gold: a.csv\n")
+    with pytest.raises(GoldError, match=r"sets.yaml:1: mine: unknown role 'tuning'"):
+        load_gold_sets(bad)
 
 
 @pytest.mark.parametrize(
@@ -148,6 +152,6 @@ def test_gold_sets_cover_every_party_and_issue(scored, codebook):
     ],
 )
 def test_extraction_meets_its_targets(scored, name, level, target):
-    ev = scored[name][2]
+    ev = scored[name].evaluation
     f1 = scores(ev).loc[level, "f1"]
     assert f1 >= target, f"{name} {level} F1 {f1:.3f} < {target}\n{ev.summary()}"

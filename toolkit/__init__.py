@@ -12,7 +12,7 @@ Widgets (``toolkit.widgets``) need ipywidgets and are imported on their own.
 from .codebook import Codebook, Issue, Option, Party, load_codebook
 from .compare import agreement, deal_model, gap_matrix, gaps
 from .errors import CodebookError, GoldError, OutputError, SourceError, ToolkitError
-from .evaluate import evaluate, load_gold
+from .evaluate import evaluate, load_gold, load_gold_sets, score_sets
 from .extract import extract
 from .match import match
 from .positions import changes, evidence, positions, side_by_side
@@ -42,8 +42,10 @@ __all__ = [
     "load_codebook",
     "load_documents",
     "load_gold",
+    "load_gold_sets",
     "match",
     "positions",
+    "score_sets",
     "side_by_side",
 ]
 

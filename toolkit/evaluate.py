@@ -28,11 +28,15 @@ from .sentences import split_sentences
 
 __all__ = [
     "Evaluation",
+    "GoldSet",
+    "SetScore",
     "by_set",
     "evaluate",
     "load_gold",
+    "load_gold_sets",
     "normalise_tuples",
     "per_issue",
+    "score_sets",
     "sentence_table",
     "with_quotes",
 ]
@@ -363,3 +367,104 @@ def sentence_table(documents: pd.DataFrame, statements: pd.DataFrame) -> pd.Data
     return pd.DataFrame(
         rows, columns=["doc_id", "sentence", "start", "end", "text", "n_statements"]
     )
+
+
+# --------------------------------------------------------------------------- gold sets
+
+#: The project's gold sets (see ``data/gold/sets.yaml``).
+_PROJECT = Path(__file__).resolve().parent.parent
+DEFAULT_GOLD_SETS = _PROJECT / "data" / "gold" / "sets.yaml"
+_ROLES = ("seed", "development", "held-out")
+
+
+@dataclass(frozen=True)
+class GoldSet:
+    """One hand-coded set: its articles (a file or folder) and the gold CSV that codes them."""
+
+    key: str
+    label: str
+    role: str  # seed | development | held-out
+    articles: Path
+    gold: Path
+
+
+@dataclass(frozen=True)
+class SetScore:
+    """A gold set read, extracted and scored."""
+
+    gold_set: GoldSet
+    documents: pd.DataFrame
+    statements: pd.DataFrame
+    gold: pd.DataFrame
+    evaluation: Evaluation
+
+
+def load_gold_sets(
+    path: str | Path = DEFAULT_GOLD_SETS, root: str | Path | None = None
+) -> list[GoldSet]:
+    """The gold sets listed in ``path`` (YAML: ``key: {label, role, articles, gold}``), in
+    file order. Paths are relative to ``root``: by default the project folder for the
+    project's own list, else the list's own folder.
+
+    Raises :class:`~toolkit.errors.GoldError` naming the file, key and line of a bad entry.
+    """
+    from . import _yaml
+
+    path = Path(path)
+    if not path.is_file():
+        raise GoldError("gold-set list not found", path=path, fix="check the path")
+    data, lines = _yaml.load(path.read_text(encoding="utf-8"), source=str(path), error=GoldError)
+    if not isinstance(data, dict):
+        raise GoldError("expected a mapping of set names", path=path, fix="write `name: {...}`")
+    if root is None:
+        root = _PROJECT if path.resolve() == DEFAULT_GOLD_SETS else path.resolve().parent
+    root = Path(root)
+    sets = []
+    for key, spec in data.items():
+        where = {"path": path, "line": lines.get((key,)), "location": str(key)}
+        fields = {"label", "role", "articles", "gold"}
+        if not isinstance(spec, dict) or set(spec) != fields:
+            raise GoldError(
+                f"a gold set needs exactly the keys {sorted(fields)}",
+                **where,
+                fix="give label, role, articles and gold",
+            )
+        if spec["role"] not in _ROLES:
+            raise GoldError(
+                f"unknown role {spec['role']!r}", **where, fix=f"use one of {list(_ROLES)}"
+            )
+        sets.append(
+            GoldSet(
+                str(key),
+                str(spec["label"]),
+                spec["role"],
+                root / spec["articles"],
+                root / spec["gold"],
+            )
+        )
+    return sets
+
+
+def score_sets(codebook: Codebook, sets: list[GoldSet] | None = None) -> dict[str, SetScore]:
+    """Extract and score every gold set (default: :func:`load_gold_sets`), keyed by set.
+
+    Each set is scored over its own documents, so a document with no gold rows counts its
+    statements as extras. Sets whose gold file does not exist yet are skipped.
+
+    >>> from toolkit import load_codebook
+    >>> scores = score_sets(load_codebook())                        # doctest: +SKIP
+    >>> by_set({k: s.evaluation for k, s in scores.items()})         # doctest: +SKIP
+    """
+    from .extract import extract
+    from .sources import load_documents
+
+    out = {}
+    for gold_set in load_gold_sets() if sets is None else sets:
+        if not gold_set.gold.exists():
+            continue
+        documents = load_documents([gold_set.articles])
+        statements = extract(documents, codebook)
+        gold = load_gold(gold_set.gold, codebook)
+        ev = evaluate(statements, gold, codebook, doc_ids=list(documents["doc_id"]))
+        out[gold_set.key] = SetScore(gold_set, documents, statements, gold, ev)
+    return out
