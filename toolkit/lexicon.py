@@ -29,7 +29,7 @@ SUPPORT_TRIGGERS: tuple[str, ...] = (
     r"determined|intent on|keen|eager|resolved|adamant|firm|clear|convinced|sure",
     r"made no secret|makes? no secret|making no secret|no doubt|no question"
     r"|leav\w+ room for|left room for|mak\w+ room for|open\w* the door to|paves? the way for"
-    r"|conditional on|conditioned on|contingent on|hinges? on|depends? on|impl(?:y|ies|ied)|entails?"
+    r"|threat(?:s|ened)?|ultimatums?|conditional on|conditioned on|contingent on|hinges? on|depends? on|impl(?:y|ies|ied)|entails?"
     r"|nothing less than|nothing short of|no less than|circulat\w+|draft(?:ed|ing)|drawn up|drew up"
     r"|brokered|authored|put together|counter(?:s|ed)?|retort\w*|repl(?:y|ies|ied)|respond\w*"
     r"|set|sets|setting|rais(?:e|es|ed|ing)|talk(?:s|ed|ing)? of|ambitions?|aspirations?|regard(?:s|ed)?|recall\w*|affirm\w*|highlight\w*|point\w* out|assert\w*|underscor\w+|contend\w*"
