@@ -466,6 +466,8 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
         low = t.text.lower()
         if t.kind == "C":
             open_chain = False if governed else open_chain
+            if negated and t.issue == toks[first].issue and t.cue != toks[first].cue:
+                open_chain = False  # "not de jure, not de facto": each "not" has its own cue
             if (
                 open_chain
                 and not locked
@@ -594,6 +596,14 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
         else:
             if low in ("and", "but") and j + 1 < first and toks[j + 1].text.lower() == "that":
                 open_chain = False  # "said X was unacceptable and that Y": Y's own clause
+            if (
+                low in ("and", "but")
+                and j >= 1
+                and toks[j - 1].text == ","
+                and not governed
+                and _non_party_clause(toks, j + 1, first)
+            ):
+                return  # "…, and that territory would become a zone": no party's stance
             if low in ("and", "or") and _starts_verb_phrase(toks, j + 1, first):
                 # "will not tolerate such troops and would regard them as …": the negation
                 # belongs to the first verb phrase
@@ -654,6 +664,18 @@ def _is_proposal(t: _Tok) -> bool:
 _VIEW_NOUNS = frozenset(
     ["view", "opinion", "eyes", "words", "reading", "assessment", "judgement", "judgment"]
 )
+
+
+def _non_party_clause(toks: list[_Tok], k: int, first: int) -> bool:
+    """True when the words from ``k`` are a clause with a subject that names no party:
+    "that territory would become …", "the front would be frozen …"."""
+    for i in range(k, min(first, k + 4)):
+        t = toks[i]
+        if t.kind in ("M", "T", "C"):
+            return False
+        if i > k and t.text.lower() in _MODALS:
+            return True
+    return False
 
 
 def _opens_coordinate_clause(toks: list[_Tok], k: int) -> bool:
