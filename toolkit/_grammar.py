@@ -55,7 +55,8 @@ _EVALUATIVE_NEG = re.compile(
     r"|^\W*(?:\w+\W+){0,3}?(?:would|will|could)\s+(?:\w+\s+)?reward\s+(?:the\s+)?aggress"
     # headline style, no verb: "Russian control “out of the question”", "a trick"
     r"|^\W*(?:\w+\W+){0,1}?[\"“‘']?(?:a (?:\w+ )?trick|a ploy|a trap|a non-starter"
-    r"|out of the question|unacceptable|theft|a provocation|a red line|impossible)\b"
+    r"|out of the question|unacceptable|theft|a provocation|a red line|impossible"
+    r"|not on the table|gone|dead|dead on arrival|history)\b"
     # "elections cannot be held while martial law is in force"
     r"|^\W*(?:\w+\W+){0,2}?(?:cannot|can't|could not|couldn't|will not|won't|must not|should not"
     r"|may not|would not) be (?:held|organi[sz]ed|allowed|accepted|tolerated|permitted)\b",

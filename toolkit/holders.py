@@ -482,12 +482,14 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
         elif (
             (low == "while" and not (j + 1 < first and toks[j + 1].text.lower().endswith("ing")))
             or low == "whereas"
-            or (low == ";" and governed)
+            or (low in (";", ":") and governed)
         ):
             return  # "X says A, while Y leaves room for B": B is not X's
         elif t.kind == "P" or low in _CLOSERS:
-            if low in ("—", "–", ":") and negated:
-                open_chain = False  # "never recognise X — not de jure": one refusal, spelt out
+            if (low in ("—", "–") and negated) or (low == ":" and _has_verb(toks, j + 1, first)):
+                # "never recognise X — not de jure": one refusal, spelt out; "our view hasn't
+                # changed: the ceasefire comes with the deal": a colon starts a new statement
+                open_chain = False
             if low in ("but", "yet") and _starts_verb_phrase(toks, j + 1, first):
                 elliptical = True
             elif (
@@ -518,11 +520,25 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
                 sign *= t.sign
             governed = True
             since_trigger = 0
+        elif (
+            t.kind == "N" and low == "no" and j + 1 < first and toks[j + 1].text in (":", ".", ",")
+        ):
+            pass  # "said no: Kyiv's line is …", "No. And if …": an answer, not a negation
         elif t.kind == "N":
             if open_chain and not locked and not (nor and low == "neither"):
                 sign = -sign
                 negated = True
             nor = nor or low == "nor"
+        elif (
+            t.kind == "M"
+            and 0 < j < len(toks) - 2
+            and toks[j - 1].text == ","
+            and toks[j + 1].kind == "T"
+            and _SPEECH.fullmatch(toks[j + 1].text)
+            and toks[j + 2].text == ","
+            and any(x.kind == "M" for x in toks[floor : j - 1])
+        ):
+            pass  # "Russian negotiators, one European diplomat said, want …": the source
         elif t.kind == "M" and _in_source_aside(toks, j, first):
             pass  # "The US text, according to a European official who has seen it, suggests …"
         elif t.kind == "M" and _view_frame(toks, j, sentence):
@@ -552,7 +568,7 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
             elif _possessive(toks, j, sentence) or _is_proposal(toks[j]):
                 # "Kyiv's proposal", and "a revised American proposal to turn …", whose noun
                 # is itself the stance
-                if governed or _is_proposal(toks[j]):
+                if _is_proposal(toks[j]) or (governed and _owns_a_stance(toks, j)):
                     for m in _coordinated(toks, j):
                         yield m, sign, "possessive"
                     # the chain goes on: "Moscow rejected Kyiv's proposal"
@@ -664,6 +680,33 @@ def _is_proposal(t: _Tok) -> bool:
 _VIEW_NOUNS = frozenset(
     ["view", "opinion", "eyes", "words", "reading", "assessment", "judgement", "judgment"]
 )
+
+
+def _owns_a_stance(toks: list[_Tok], k: int) -> bool:
+    """True when a possessive owns a stance or proposal ("Russia's demand", "Kyiv's plan",
+    "Moscow's insistence"), not a thing ("Ukraine's army", "Russia's reserves")."""
+    for nxt in toks[k + 1 : k + 4]:  # "Moscow's baseline demand", "Washington's envoy"
+        low = nxt.text.lower()
+        if (
+            nxt.kind in ("T", "C")
+            or low in _PROPOSAL_NOUNS
+            or low in ("line", "view", "position", "stance", "call", "red", "terms", "approach")
+            or _ACTOR_NOUN.fullmatch(nxt.text)
+        ):
+            return True
+        if nxt.kind != "W" or low in _NON_AGENT_WORDS:
+            return False  # "Ukraine's army at 600,000": a thing, then a preposition
+    return False
+
+
+_NON_AGENT_WORDS = frozenset(
+    ["at", "in", "on", "of", "to", "for", "with", "from", "by", "into", "over", "under"]
+)
+
+
+def _has_verb(toks: list[_Tok], lo: int, hi: int) -> bool:
+    """True when the words from ``lo`` to ``hi`` hold a verb: a clause, not a list."""
+    return any(t.kind == "T" or t.text.lower() in _MODALS for t in toks[lo:hi])
 
 
 def _non_party_clause(toks: list[_Tok], k: int, first: int) -> bool:
