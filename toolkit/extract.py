@@ -238,6 +238,10 @@ def _doc_matches(text: str, rules: Rules):
             lead = subject or _subject(rules, sentence, previous)
             if lead is None and _TRIGGER.search(sentence):
                 lead = previous  # "What the draft says:" under "a draft drawn up by US negotiators"
+            if lead is None and sentence.isupper():
+                # a heading over bullets in a fact sheet ("SECURING A DURABLE PEACE:"): the
+                # proposal the document presents, else whoever spoke last
+                lead = proposal or previous
             if lead is not None:
                 list_holder = (
                     lead,
