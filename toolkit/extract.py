@@ -226,7 +226,6 @@ def _doc_matches(text: str, rules: Rules):
             for m in found
             if m.rule in ("subject", "quote", "attribution", "possessive", "proposal", "provision")
         ]
-        continuing = bool(holders)
         subject = None
         if holders:
             previous = _holder_mention(holders[0])
@@ -234,6 +233,11 @@ def _doc_matches(text: str, rules: Rules):
             subject = _subject(rules, sentence, previous)
             if subject is not None:
                 previous = subject
+        # the next sentence may go on with this one's holder, or with a subject that spoke
+        # ("Putin drew attention to …. For this reason, there can be no truce …")
+        continuing = bool(holders) or (
+            subject is not None and _TRIGGER.search(sentence) is not None
+        )
         if _LIST_LEAD.search(sentence) and not sent.bullet:
             lead = subject or _subject(rules, sentence, previous)
             if lead is None and _TRIGGER.search(sentence):

@@ -102,6 +102,12 @@ def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context
         return
     if _in_time_clause(toks, first):
         return  # "Once there is a ceasefire, …": a time, not a stance
+    impersonal = _IMPERSONAL.match(sentence)
+    if impersonal and context.previous is not None and cue.start >= impersonal.end():
+        # a readout's "It was emphasised that …": the side whose readout it is
+        that = next((i for i, t in enumerate(toks) if t.start >= impersonal.end()), first)
+        yield context.previous, _chain_sign(toks, that, first) * evaluative, "readout"
+        return
     answer = _answer(toks, first)
     if answer is not None:
         yield *answer, "answer"  # "Asked whether Kyiv would accept a cap, he said it would not"
@@ -209,6 +215,14 @@ def _word_before_is_topic(toks: list[_Tok], j: int) -> bool:
     while i >= 0 and toks[i].kind == "P" and toks[i].text in "\"“”‘’'":
         i -= 1
     return i >= 0 and toks[i].text.lower() in _TOPIC_NOUNS
+
+
+# "It was emphasised that …", "It was agreed that …": a readout speaking for its side
+_IMPERSONAL = re.compile(
+    r"^\W*It (?:was|has been|is|had been|were) (?:\w+ )?(?:emphasi[sz]ed|stressed|noted|underlined"
+    r"|pointed out|agreed|reiterated|stated|confirmed|made clear|recalled|reaffirmed)\b[^.]*?\bthat\b",
+    re.IGNORECASE,
+)
 
 
 def _answer(toks: list[_Tok], first: int) -> tuple[Mention, int] | None:
