@@ -160,7 +160,8 @@ def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context
         context.previous is not None
         and context.continuing
         and not topical
-        and not any(t.kind == "M" for t in toks)
+        # nobody named who could hold it ("Ministers called on Russia to accept …")
+        and not any(t.kind == "M" and _eligible(toks, i) for i, t in enumerate(toks[:first]))
         and any(t.kind == "T" for t in toks)
         and not any(_ACTOR_NOUN.fullmatch(t.text) for t in toks[:first])
     ):
@@ -282,8 +283,23 @@ def _opinion_of_non_party(toks: list[_Tok], first: int) -> bool:
         if t.kind in ("M", "C") or t.text in (";", ":"):
             return False
         if t.kind == "T":
-            return any(_NON_PARTY.match(x.text) for x in toks[max(0, j - 8) : j])
+            return any(_non_party_head(toks, i) for i in range(max(0, j - 8), j))
     return False
+
+
+_QUANTIFIERS = frozenset(["some", "many", "several", "others", "most", "few"])
+
+
+def _non_party_head(toks: list[_Tok], i: int) -> bool:
+    """ "Analysts", "critics", and "Some in the administration", "Others say": a non-party
+    subject (not "several European capitals", where the quantifier goes with a party)."""
+    word = toks[i].text.lower()
+    if not _NON_PARTY.match(word):
+        return False
+    if word not in _QUANTIFIERS:
+        return True
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return nxt is not None and (nxt.kind == "T" or nxt.text.lower() in ("in", "of", ","))
 
 
 def _starts_with_determiner(text: str) -> bool:
@@ -326,8 +342,7 @@ _CLAUSE_OPENERS = frozenset(
         "although",
         "though",
         "because",
-        "since",
-        "as",
+        "since",  # not "as": "described as “unacceptable” by Moscow"
     ]
 )
 

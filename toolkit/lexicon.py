@@ -108,7 +108,8 @@ TITLES = (
     r"the (?:[\w\-]+ ){0,2}?(?:president|prime minister|premier|chancellor|minister|envoy|spokes(?:man|woman|person)"
     r"|secretary|official|officials|negotiator|negotiators|leaders?|diplomats?|ambassador|aide"
     r"|adviser|advisor|commissioner|secretary-general|delegation|administration|governments?"
-    r"|bloc|ministers|envoys|signatories|allies|draft|plan|proposal|framework|text|blueprint)\b"
+    r"|bloc|ministers|envoys|signatories|allies|draft|plan|proposal|framework|text|blueprint"
+    r"|council|commission|member states)\b"
 )
 
 # Verbs that introduce speech, for attributing a quotation to a speaker.
@@ -151,6 +152,7 @@ NON_PARTY_HOLDERS = (
     r"analysts?|experts?|observers?|commentators?|critics?|historians?|economists?|pundits?"
     r"|scholars?|researchers?|academics?|columnists?|editorials?|polls?|surveys?|bookmakers"
     r"|investors|markets|residents|voters|soldiers|veterans|think-tanks?|think tanks?"
+    r"|some|many|several|others|most|few|skeptics|sceptics|hawks|doves"
 )
 
 # Nouns for a party's proposal: "under the American draft", "the EU plan, in which …".
