@@ -80,6 +80,16 @@ _TOPICAL = frozenset(
 # Temporal words make a following noun phrase a time, not a stance ("before a ceasefire"),
 # but not a following clause, which is a condition ("until Ukrainian troops leave Donbas").
 _TEMPORAL = frozenset(["before", "after", "until", "during", "since", "under", "amid", "following"])
+# Nouns for a party's proposal ("the American draft"), and the test for a mention naming one
+_PROPOSAL_NOUNS = frozenset(lx.PROPOSAL_NOUNS)
+
+
+def names_proposal(text: str) -> bool:
+    """True for a mention such as "American draft"."""
+    words = text.split()
+    return bool(words) and words[-1].lower() in _PROPOSAL_NOUNS
+
+
 _TOPICAL_WEAK = frozenset(["on", "over", "of", "around", "into"])
 # ... and only after a noun that names a subject of talks: "the question of sanctions",
 # "talks on a ceasefire" (but "a cap of 600,000" and "the idea of a zone" are stances)

@@ -15,7 +15,17 @@ import numpy as np
 import pandas as pd
 
 from . import lexicon as lx
-from ._grammar import _NEGATOR, _OPPOSE, _PRONOUN, _TITLE, _TRIGGER, _eligible, _possessive, tokens
+from ._grammar import (
+    _NEGATOR,
+    _OPPOSE,
+    _PRONOUN,
+    _TITLE,
+    _TRIGGER,
+    _eligible,
+    _possessive,
+    names_proposal,
+    tokens,
+)
 from .codebook import Codebook
 from .match import (
     Context,
@@ -219,7 +229,7 @@ def _doc_matches(text: str, rules: Rules):
         named = _find_mentions(rules, sentence)
         people.note(sentence, named)
         for m in named:
-            if m.text.split()[-1].lower() in _PROPOSAL_WORDS:
+            if names_proposal(m.text):
                 proposal = m
         holders = [
             m
@@ -353,7 +363,6 @@ def _subject(rules: Rules, sentence: str, previous: Mention | None = None) -> Me
     return mentions[0] if previous is None else None
 
 
-_PROPOSAL_WORDS = frozenset(lx.PROPOSAL_NOUNS)
 _HEARSAY_LABELS = frozenset(["claim", "the claim", "myth", "rumour", "rumor", "false claim"])
 _TEMPORAL_WORDS = frozenset(["after", "before", "since", "during", "until", "following"])
 

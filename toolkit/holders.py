@@ -38,6 +38,7 @@ from ._grammar import (
     _NON_PARTY,
     _NP_DETERMINERS,
     _OBLIGATION,
+    _PROPOSAL_NOUNS,
     _RELATIVE,
     _SPEECH,
     _TEMPORAL,
@@ -50,6 +51,7 @@ from ._grammar import (
     _eligible,
     _possessive,
     _Tok,
+    names_proposal,
 )
 
 if TYPE_CHECKING:
@@ -173,7 +175,7 @@ def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context
         context.previous is not None
         and context.continuing
         and not topical
-        and context.previous.text.split()[-1].lower().rstrip(")") in _PROPOSAL_NOUNS
+        and names_proposal(context.previous.text.rstrip(")"))  # "the draft (American draft)"
         and any(t.text.lower() in ("would", "will") for t in toks[:first])
     ):
         yield context.previous, _chain_sign(toks, 0, first) * evaluative, "provision"
@@ -699,11 +701,8 @@ _MODALS = frozenset(
 _CONDITION_OPENERS = frozenset(["if", "unless"])
 
 
-_PROPOSAL_NOUNS = frozenset(lx.PROPOSAL_NOUNS)
-
-
 def _is_proposal(t: _Tok) -> bool:
-    return t.kind == "M" and t.text.split()[-1].lower() in _PROPOSAL_NOUNS
+    return t.kind == "M" and names_proposal(t.text)
 
 
 _VIEW_NOUNS = frozenset(
@@ -775,7 +774,7 @@ def _view_frame(toks: list[_Tok], k: int, sentence: str) -> bool:
 def _proposal_frame(toks: list[_Tok], k: int) -> bool:
     """True for a party's proposal framing what follows: "Under the American draft, …",
     "the US plan, in which …"."""
-    if toks[k].text.split()[-1].lower() not in _PROPOSAL_NOUNS:
+    if not names_proposal(toks[k].text):
         return False
     nxt = [x.text.lower() for x in toks[k + 1 : k + 3]]
     j = k - 1

@@ -24,7 +24,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from . import lexicon as lx
-from ._grammar import _FIRST_PERSON, _NON_AGENT, _PRONOUN, _TITLE, _word_before, tokens
+from ._grammar import (
+    _FIRST_PERSON,
+    _NON_AGENT,
+    _PRONOUN,
+    _TITLE,
+    _word_before,
+    names_proposal,
+    tokens,
+)
 from ._prefilter import anchors
 from .codebook import Codebook
 from .holders import condition_of, holders
@@ -446,11 +454,7 @@ def _resolve_references(sentence: str, mentions: list[Mention], context: Context
             inside = context.speaker is not None and any(
                 s <= m.start() < e for s, e in context.quote_spans
             )
-            proposal = (
-                context.proposal
-                if pattern is _TITLE and m.group().split()[-1].lower() in _PROPOSAL_WORDS
-                else None
-            )
+            proposal = context.proposal if pattern is _TITLE and names_proposal(m.group()) else None
             # "The administration has signalled …, and it has offered …": "it" is the subject
             subject = (
                 next((x for x in extra if x.start < m.start() and x.kind == "pronoun"), None)
@@ -512,7 +516,6 @@ def _resolve_references(sentence: str, mentions: list[Mention], context: Context
     return sorted(mentions + extra, key=lambda x: x.start)
 
 
-_PROPOSAL_WORDS = frozenset(lx.PROPOSAL_NOUNS)
 _WHO = re.compile(r"\bwho\b")
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?")
 # between a name and its "who": a possessive and a title at most ("Ukraine's president, who")
