@@ -386,6 +386,9 @@ class GoldSet:
     role: str  # seed | development | held-out
     articles: Path
     gold: Path
+    # the scores the set got when it arrived, before anyone tuned on it:
+    # {"tuple_f1": float, "pair_f1": float, "reader": str, "date": str}
+    on_arrival: tuple[tuple[str, object], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -423,11 +426,16 @@ def load_gold_sets(
     for key, spec in data.items():
         where = {"path": path, "line": lines.get((key,)), "location": str(key)}
         fields = {"label", "role", "articles", "gold"}
-        if not isinstance(spec, dict) or set(spec) != fields:
+        if not isinstance(spec, dict) or not fields <= set(spec) <= fields | {"on_arrival"}:
             raise GoldError(
-                f"a gold set needs exactly the keys {sorted(fields)}",
+                f"a gold set needs exactly the keys {sorted(fields)} (and may have on_arrival)",
                 **where,
                 fix="give label, role, articles and gold",
+            )
+        arrival = spec.get("on_arrival", {})
+        if not isinstance(arrival, dict):
+            raise GoldError(
+                "on_arrival must be a mapping", **where, fix="write `on_arrival: {tuple_f1: …}`"
             )
         if spec["role"] not in _ROLES:
             raise GoldError(
@@ -440,16 +448,20 @@ def load_gold_sets(
                 spec["role"],
                 root / spec["articles"],
                 root / spec["gold"],
+                tuple(sorted(arrival.items())),
             )
         )
     return sets
 
 
-def score_sets(codebook: Codebook, sets: list[GoldSet] | None = None) -> dict[str, SetScore]:
+def score_sets(
+    codebook: Codebook, sets: list[GoldSet] | None = None, *, reader: str = "rules"
+) -> dict[str, SetScore]:
     """Extract and score every gold set (default: :func:`load_gold_sets`), keyed by set.
 
     Each set is scored over its own documents, so a document with no gold rows counts its
-    statements as extras. Sets whose gold file does not exist yet are skipped.
+    statements as extras. Sets whose gold file does not exist yet are skipped. ``reader``
+    is passed to :func:`~toolkit.extract.extract`.
 
     >>> from toolkit import load_codebook
     >>> scores = score_sets(load_codebook())                        # doctest: +SKIP
@@ -463,7 +475,7 @@ def score_sets(codebook: Codebook, sets: list[GoldSet] | None = None) -> dict[st
         if not gold_set.gold.exists():
             continue
         documents = load_documents([gold_set.articles])
-        statements = extract(documents, codebook)
+        statements = extract(documents, codebook, reader=reader)
         gold = load_gold(gold_set.gold, codebook)
         ev = evaluate(statements, gold, codebook, doc_ids=list(documents["doc_id"]))
         out[gold_set.key] = SetScore(gold_set, documents, statements, gold, ev)
