@@ -5,7 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: help venv report test lint unit lab notebooks bench clean
+TREEBANK ?= ../shared/treebanks/UD_English-EWT
+
+.PHONY: help venv report test lint unit lab notebooks bench parser clean
 
 help:
 	@echo "make report     extract positions from seeds/ and write reports/report.html"
@@ -13,6 +15,7 @@ help:
 	@echo "make lab        open JupyterLab on notebooks/"
 	@echo "make notebooks  re-execute the notebooks and store their outputs"
 	@echo "make bench      run the benchmarks and print their figures"
+	@echo "make parser     retrain the English parser from TREEBANK=path/to/UD_English-EWT"
 
 # The environment is rebuilt only when pyproject.toml or constraints.txt change.
 $(STAMP): pyproject.toml constraints.txt
@@ -48,6 +51,10 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_quality.py
 	$(BIN)/python benchmarks/bench_widgets.py
 	$(BIN)/python benchmarks/bench_report.py
+
+parser: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt spacy-lookups-data
+	$(BIN)/python scripts/train_parser.py --treebank $(TREEBANK)
 
 clean:
 	rm -rf $(VENV) reports test-artifacts .pytest_cache .ruff_cache

@@ -24,13 +24,18 @@ sys.path.insert(0, str(ROOT))
 
 from toolkit import load_codebook  # noqa: E402
 from toolkit.evaluate import by_set, score_sets  # noqa: E402
+from toolkit.extract import READERS  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", metavar="SET", help="also list the misses and extras of SET")
+    parser.add_argument(
+        "--reader", default="rules", choices=READERS, help="who reads the holders (extract)"
+    )
     args = parser.parse_args(argv)
-    scores = score_sets(load_codebook())  # the sets listed in data/gold/sets.yaml
+    # the sets listed in data/gold/sets.yaml
+    scores = score_sets(load_codebook(), reader=args.reader)
     table = by_set({key: score.evaluation for key, score in scores.items()})
     print(table.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
     if args.misses:

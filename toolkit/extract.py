@@ -9,6 +9,7 @@ refers back to, the lead of a list, the issues of the sentences just before), ru
 
 from __future__ import annotations
 
+import functools
 import re
 
 import numpy as np
@@ -39,6 +40,8 @@ from .match import (
     topics_here,
 )
 from .names import learn_names
+from .parse import load_parser
+from .parse import parse as parse_sentences
 from .schema import DOCUMENT_COLUMNS, STATEMENT_COLUMNS, check_columns
 from .sentences import split_sentences
 
@@ -142,7 +145,7 @@ _SPEAKER_LABEL = re.compile(
 _LIST_LEAD = re.compile(r":\s*$")
 
 
-def _doc_matches(text: str, rules: Rules):
+def _doc_matches(text: str, rules: Rules, reader: str = "rules", parse=None):
     """Yield ``(sentence_span, paragraph, [Match])`` for one document."""
     rules = rules.with_people(learn_names(text, rules.party_of, rules.party_words))
     sentences = split_sentences(text)
@@ -216,7 +219,7 @@ def _doc_matches(text: str, rules: Rules):
         )
         present = rules.anchors_in(sentence.casefold(), doc_anchors)
         here = topics_here(rules, sentence, present)
-        own, found = match_cues(rules, sentence, context, here, present)
+        own, found = match_cues(rules, sentence, context, here, present, reader=reader, parse=parse)
         yield sent, found
         if own:
             antecedents = tuple(dict.fromkeys((c.issue, c.option, c.sign) for c in own))
@@ -367,7 +370,10 @@ _HEARSAY_LABELS = frozenset(["claim", "the claim", "myth", "rumour", "rumor", "f
 _TEMPORAL_WORDS = frozenset(["after", "before", "since", "during", "until", "following"])
 
 
-def extract(documents: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
+READERS = ("rules", "parse", "both")
+
+
+def extract(documents: pd.DataFrame, codebook: Codebook, *, reader: str = "rules") -> pd.DataFrame:
     """The statements table: one row per distinct (sentence, party, issue, option, polarity).
 
     Parameters
@@ -376,6 +382,10 @@ def extract(documents: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
         As returned by :func:`~toolkit.sources.load_documents`.
     codebook:
         As returned by :func:`~toolkit.codebook.load_codebook`.
+    reader:
+        Who reads the holder of each cue: ``"rules"`` (word order), ``"parse"`` (the
+        dependency parse, :mod:`toolkit.attribute`) or ``"both"`` (word order, corrected
+        and completed by the parse). See :func:`toolkit.match.match_cues`.
 
     Returns
     -------
@@ -392,11 +402,17 @@ def extract(documents: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     0    RU  ceasefire  ceasefire_first   oppose
     """
     check_columns(documents, DOCUMENT_COLUMNS, "documents")
+    if reader not in READERS:
+        raise ValueError(f"reader={reader!r}: choose one of {', '.join(READERS)}")
     rules = rules_for(codebook)
+    parse = None
+    if reader != "rules":
+        nlp = load_parser()
+        parse = functools.partial(_parse_one, nlp)
     rows = []
     for doc in documents.itertuples(index=False):
         text = doc.text if isinstance(doc.text, str) else ""
-        for index, (sent, found) in enumerate(_doc_matches(text, rules)):
+        for index, (sent, found) in enumerate(_doc_matches(text, rules, reader, parse)):
             for m in found:
                 rows.append(
                     (
@@ -422,6 +438,10 @@ def extract(documents: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     columns = [*STATEMENT_COLUMNS, "rule", "cue_start", "cue_end"]
     frame = pd.DataFrame(rows, columns=columns)
     return _typed(frame, codebook)
+
+
+def _parse_one(nlp, sentence: str):
+    return next(parse_sentences([sentence], nlp))
 
 
 def _typed(frame: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:

@@ -20,8 +20,9 @@ from __future__ import annotations
 import copy
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from . import lexicon as lx
 from ._grammar import (
@@ -34,8 +35,12 @@ from ._grammar import (
     tokens,
 )
 from ._prefilter import anchors
+from .attribute import attribute, obliged_mentions
 from .codebook import Codebook
-from .holders import condition_of, holders
+from .holders import _quote_of, condition_of, holders
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = [
     "Context",
@@ -345,9 +350,20 @@ def match_cues(
     context: Context,
     here: frozenset[str] | None = None,
     present: frozenset[str] | None = None,
+    *,
+    reader: str = "rules",
+    parse: Callable[[str], Doc] | None = None,
 ) -> tuple[list[Cue], list[Match]]:
     """:func:`match_with`, also returning the sentence's own cues (for the next sentence's
-    anaphora: "The idea was rejected by Kyiv")."""
+    anaphora: "The idea was rejected by Kyiv").
+
+    ``reader`` chooses who reads the holders: ``"rules"`` (word order, tags-free),
+    ``"parse"`` (the dependency rules of :mod:`toolkit.attribute`, with the quotation's
+    speaker when they find nobody) or ``"both"`` (word order first; the parse removes a
+    holder that is only the object of "require", "press" or "urge", and finds one when word
+    order finds none). ``parse`` turns the sentence into a parsed ``Doc``; it is called only
+    for a sentence with a cue.
+    """
     if _is_question(sentence):
         return [], []
     if present is None:
@@ -360,10 +376,11 @@ def match_cues(
         return own, []
     mentions = _resolve_references(sentence, _find_mentions(rules, sentence), context)
     toks = tokens(sentence, mentions, cues)
+    doc = parse(sentence) if parse is not None and reader != "rules" else None
     found: list[Match] = []
     seen: set[tuple] = set()
     for i, cue in enumerate(cues):
-        for holder, sign, rule in holders(i, cue, toks, sentence, context):
+        for holder, sign, rule in _holders(reader, doc, i, cue, toks, sentence, context, mentions):
             polarity = "support" if sign * cue.sign > 0 else "oppose"
             key = (holder.party, cue.issue, cue.option, polarity)
             if key in seen:
@@ -384,6 +401,33 @@ def match_cues(
                 )
             )
     return own, found
+
+
+def _holders(reader, doc, i, cue, toks, sentence, context, mentions):
+    """``(mention, sign, rule)`` for the holders of ``cue`` as ``reader`` reads them."""
+    if doc is None:
+        return list(holders(i, cue, toks, sentence, context))
+    found = attribute(doc, cue.start, cue.end, mentions)
+    if reader == "parse":
+        if found is not None and found.mention is not None:
+            return [(found.mention, found.sign, f"parse:{found.rule}")]
+        in_quote = _quote_of(cue.start, context.quote_spans) is not None
+        if found is None and context.speaker is not None and in_quote:
+            return [(context.speaker, 1, "quote")]
+        return []
+    if found is not None and found.mention is None and found.rule in _PARSE_VETOES:
+        return []  # "could have agreed", "under the draft, X would …": nobody's stance
+    obliged = obliged_mentions(doc, cue.start, cue.end, mentions)
+    kept = [h for h in holders(i, cue, toks, sentence, context) if h[0] not in obliged]
+    if kept:
+        return kept
+    if found is None or found.mention is None or found.mention in obliged:
+        return []
+    return [(found.mention, found.sign, f"parse:{found.rule}")]
+
+
+# parse findings that overrule word order in the "both" reader
+_PARSE_VETOES = frozenset({"counterfactual", "provision"})
 
 
 # "the idea", "this proposal", "such a plan" standing for what the sentence before proposed;
