@@ -46,7 +46,6 @@ OBJECTS = frozenset({"obj", "iobj"})
 AGENT = "obl:agent"
 POSSESSOR = "nmod:poss"
 COMPLEMENTS = frozenset({"xcomp", "ccomp"})
-REPORTED = frozenset({"parataxis", "ccomp"})
 NEGATION_LEMMAS = frozenset({"not", "never", "n't", "no"})
 MODIFIERS = frozenset({"amod", "compound", POSSESSOR, "nmod"})
 
@@ -161,6 +160,29 @@ def _sign(t: Token) -> int:
 # --------------------------------------------------------------------------- the rules
 
 
+def topic(step: _Step, parties: _Parties) -> Found | None:
+    """ "a decision concerning the borders", "the question of membership", "talks on a
+    truce": the cue is what is talked about, nobody's stance."""
+    word, child = step.word, step.child
+    if step.via == "" and any(
+        c.dep_ == "case" and _lemma(c) in lx.TOPIC_PREPOSITIONS for c in word.children
+    ):
+        return Found(stop=True, rule="topic")
+    if step.via in ("obj", "obl", "nmod") and _lemma(word) in lx.TOPIC_WORDS:
+        if step.via != "nmod" or any(_lemma(c) in ("of", "on", "about") for c in child.children):
+            return Found(stop=True, rule="topic")
+    return None
+
+
+def without(step: _Step, parties: _Parties) -> Found | None:
+    """ "…, without recognising the annexation": the clause is a refusal."""
+    if step.via in ("advcl", "obl", "") and any(
+        c.dep_ in ("mark", "case") and _lemma(c) == "without" for c in step.child.children
+    ):
+        return Found(flip=True, rule="without")
+    return None
+
+
 def control(step: _Step, parties: _Parties) -> Found | None:
     """The one a control verb acts on is obliged, not holding: go on to its subject."""
     if _lemma(step.word) in lx.CONTROL_LEMMAS and step.via in COMPLEMENTS | {"advcl", "obl"}:
@@ -262,7 +284,8 @@ def subject(step: _Step, parties: _Parties) -> Found | None:
 def speaker(step: _Step, parties: _Parties) -> Found | None:
     """ "…, Peskov said" (a speech verb beside the clause) and "according to Kyiv"."""
     for c in step.word.children:
-        if c.dep_ in REPORTED and c.i > step.child.i and _lemma(c) in lx.SPEECH_LEMMAS:
+        bare = not any(g.dep_ in COMPLEMENTS for g in c.children)  # "…, X said." ends there
+        if c.dep_ == "parataxis" and c.i > step.child.i and bare and _lemma(c) in lx.SPEECH_LEMMAS:
             s = _subject(c)
             holder = parties.of_phrase(s) if s is not None else None
             if holder is not None:
@@ -276,6 +299,8 @@ def speaker(step: _Step, parties: _Parties) -> Found | None:
 
 # In order: the first rule that says something at a word decides there.
 RULES: tuple[Rule, ...] = (
+    topic,
+    without,
     counterfactual,
     evaluation,
     provision,
@@ -359,7 +384,7 @@ def obliged_mentions(doc: Doc, cue_start: int, cue_end: int, mentions: list[Ment
                     if m is not None:
                         out.add(m)
             # "require that Ukraine never join": the subject of the complement clause
-            if step.via == "ccomp":
+            if step.via == "ccomp" and _lemma(step.word) in lx.IMPOSE_LEMMAS:
                 s = _subject(step.child)
                 m = parties.of_phrase(s) if s is not None else None
                 if m is not None:

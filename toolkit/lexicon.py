@@ -544,3 +544,43 @@ PROPOSAL_LEMMAS = frozenset(
         "treaty",
     ]
 )
+
+# Verbs whose "that" clause is imposed on its subject: "require that Kyiv never join".
+IMPOSE_LEMMAS = frozenset(
+    [
+        "require",
+        "demand",
+        "insist",
+        "ask",
+        "urge",
+        "press",
+        "call",
+        "oblige",
+        "stipulate",
+        "mandate",
+    ]
+)
+
+# A cue after these is a topic, not a stance: "talks on a truce", "a decision concerning
+# the border", "the question of membership".
+TOPIC_PREPOSITIONS = frozenset(["on", "about", "concerning", "regarding", "over", "around"])
+TOPIC_WORDS = frozenset(
+    [
+        "concern",
+        "regard",
+        "involve",
+        "affect",
+        "discuss",
+        "question",
+        "issue",
+        "matter",
+        "subject",
+        "topic",
+        "fate",
+        "status",
+        "talk",
+        "debate",
+        "discussion",
+        "negotiation",
+    ]
+)

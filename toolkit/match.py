@@ -376,11 +376,17 @@ def match_cues(
         return own, []
     mentions = _resolve_references(sentence, _find_mentions(rules, sentence), context)
     toks = tokens(sentence, mentions, cues)
-    doc = parse(sentence) if parse is not None and reader != "rules" else None
+    if parse is None or reader == "rules":
+        reader = "rules"
+    else:
+        parse = functools.lru_cache(maxsize=1)(parse)  # parse each sentence at most once
     found: list[Match] = []
     seen: set[tuple] = set()
     for i, cue in enumerate(cues):
-        for holder, sign, rule in _holders(reader, doc, i, cue, toks, sentence, context, mentions):
+        anaphor = i >= len(own)
+        for holder, sign, rule in _holders(
+            reader, parse, i, cue, toks, sentence, context, mentions, anaphor
+        ):
             polarity = "support" if sign * cue.sign > 0 else "oppose"
             key = (holder.party, cue.issue, cue.option, polarity)
             if key in seen:
@@ -403,27 +409,49 @@ def match_cues(
     return own, found
 
 
-def _holders(reader, doc, i, cue, toks, sentence, context, mentions):
-    """``(mention, sign, rule)`` for the holders of ``cue`` as ``reader`` reads them."""
-    if doc is None:
+def _holders(reader, parse, i, cue, toks, sentence, context, mentions, anaphor=False):
+    """``(mention, sign, rule)`` for the holders of ``cue`` as ``reader`` reads them.
+
+    ``"both"`` parses a sentence only where the parse can change the answer: when word
+    order finds nobody, or the sentence has a word the parse rules act on ("require",
+    "press", "has to", "could have", "under the plan"). An anaphor ("the idea") is left to
+    word order: its words are not the option's."""
+    if reader == "rules":
         return list(holders(i, cue, toks, sentence, context))
-    found = attribute(doc, cue.start, cue.end, mentions)
     if reader == "parse":
+        doc = parse(sentence)
+        found = attribute(doc, cue.start, cue.end, mentions)
         if found is not None and found.mention is not None:
             return [(found.mention, found.sign, f"parse:{found.rule}")]
         in_quote = _quote_of(cue.start, context.quote_spans) is not None
         if found is None and context.speaker is not None and in_quote:
             return [(context.speaker, 1, "quote")]
         return []
+    by_order = list(holders(i, cue, toks, sentence, context))
+    if by_order and not _PARSE_WORTHY.search(sentence):
+        return by_order
+    doc = parse(sentence)
+    found = attribute(doc, cue.start, cue.end, mentions)
     if found is not None and found.mention is None and found.rule in _PARSE_VETOES:
         return []  # "could have agreed", "under the draft, X would …": nobody's stance
     obliged = obliged_mentions(doc, cue.start, cue.end, mentions)
-    kept = [h for h in holders(i, cue, toks, sentence, context) if h[0] not in obliged]
-    if kept:
+    kept = [h for h in by_order if h[0] not in obliged]
+    if kept or anaphor:
         return kept
     if found is None or found.mention is None or found.mention in obliged:
         return []
     return [(found.mention, found.sign, f"parse:{found.rule}")]
+
+
+# Words the parse rules act on, in any inflection: worth a parse even when word order has
+# found a holder ("X pressed Y to …", "Y would have to …", "could have …", "under the plan").
+_PARSE_WORTHY = re.compile(
+    r"\b(?:(?:"
+    + "|".join(sorted(lx.CONTROL_LEMMAS | lx.OBLIGATION_VERBS))
+    + r")\w*|told|let|(?:has|have|had|having)\s+to|(?:could|would|might|should)(?:\s+not)?"
+    r"\s+have|under\s+(?:the|a|an|its|their|his|her)\b)",
+    re.IGNORECASE,
+)
 
 
 # parse findings that overrule word order in the "both" reader
