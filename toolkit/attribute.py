@@ -168,9 +168,9 @@ def topic(step: _Step, parties: _Parties) -> Found | None:
         c.dep_ == "case" and _lemma(c) in lx.TOPIC_PREPOSITIONS for c in word.children
     ):
         return Found(stop=True, rule="topic")
-    if step.via in ("obj", "obl", "nmod") and _lemma(word) in lx.TOPIC_WORDS:
-        if step.via != "nmod" or any(_lemma(c) in ("of", "on", "about") for c in child.children):
-            return Found(stop=True, rule="topic")
+    about = step.via != "nmod" or any(_lemma(c) in ("of", "on", "about") for c in child.children)
+    if step.via in ("obj", "obl", "nmod") and _lemma(word) in lx.TOPIC_WORDS and about:
+        return Found(stop=True, rule="topic")
     return None
 
 
