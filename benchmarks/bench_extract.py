@@ -1,103 +1,109 @@
-"""Benchmark: extraction speed against the floor of splitting sentences with one regex.
+"""Benchmark: extraction speed on real article text, for each reader.
 
-Builds a synthetic corpus of at least 10,000 sentences from the codebook's vocabulary (party
-aliases, stance verbs, option cues, and event sentences that code nothing), then reports, in
-the same run:
+The corpus is every fixture article (``tests/fixtures/*/``) and the seed, repeated until it
+holds at least 10,000 sentences (each copy under new document ids). For each reader
+(``rules``, ``both``, ``parse``; see :func:`toolkit.extract`) it reports sentences per
+second on one core, parse included, the share of sentences the parser read, and peak
+memory; then ``both`` with two processes, one 200 KB sentence with no punctuation, and the
+peak memory of half the corpus against the whole (flat in the number of documents).
 
-- the floor: splitting the corpus into sentences with one compiled regular expression;
-- ``extract``: sentences per second, MB per second, and peak memory (tracemalloc).
-
-Run: ``make bench`` or ``.venv/bin/python benchmarks/bench_extract.py [--sentences N]``.
-Figures depend on the machine; the ratio to the floor is the portable number.
+Run: ``make bench`` or ``.venv/bin/python benchmarks/bench_extract.py [--sentences N]
+[--readers rules,both]``. Figures depend on the machine and on what else runs on it.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
-import re
 import sys
 import time
 import tracemalloc
+import warnings
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
-from toolkit import documents_from_texts, extract, load_codebook
-from toolkit.sentences import split_sentences
+import pandas as pd  # noqa: E402
 
-VERBS = [
-    "said",
-    "insisted",
-    "rejected",
-    "proposed",
-    "demanded",
-    "will not accept",
-    "ruled out",
-    "called for",
-    "is ready to accept",
-    "refused to discuss",
-    "backed",
-    "wants",
-]
-EVENTS = [
-    "Drones struck a depot near {place} overnight.",
-    "Talks resumed in {place} on Monday.",
-    "Officials met in {place} to review the schedule.",
-    "Shelling damaged homes near {place}.",
-]
-PLACES = ["Kharkiv", "Odesa", "Geneva", "Berlin", "Brussels", "Istanbul"]
+from toolkit import documents_from_texts, extract, load_codebook  # noqa: E402
+from toolkit.parse import load_parser  # noqa: E402
+from toolkit.sentences import split_sentences  # noqa: E402
+from toolkit.sources import load_documents  # noqa: E402
 
 
-def corpus(codebook, n_sentences: int, seed: int = 7) -> list[str]:
-    """Documents of ~40 sentences each, built from the codebook's own words."""
-    rng = random.Random(seed)
-    names = [a for p in codebook.parties for a in p.aliases if len(a) > 3]
-    cues = [o.label.lower() for i in codebook.issues for o in i.options]
-    docs, sentences = [], []
-    for k in range(n_sentences):
-        if rng.random() < 0.25:
-            sentences.append(rng.choice(EVENTS).format(place=rng.choice(PLACES)))
-        else:
-            sentences.append(
-                f"{rng.choice(names)} {rng.choice(VERBS)} a {rng.choice(cues)} "
-                f"and {rng.choice(names)} {rng.choice(VERBS)} the {rng.choice(cues)}."
-            )
-        if len(sentences) == 40 or k == n_sentences - 1:
-            docs.append(" ".join(sentences))
-            sentences = []
-    return docs
+def corpus(n_sentences: int) -> pd.DataFrame:
+    """The fixture articles and the seed, repeated to at least ``n_sentences`` sentences."""
+    folders = sorted(p for p in (ROOT / "tests" / "fixtures").iterdir() if p.is_dir())
+    base = load_documents([*folders, ROOT / "seeds"])
+    per_copy = sum(len(split_sentences(t)) for t in base["text"])
+    copies = -(-n_sentences // per_copy)
+    frames = [base.assign(doc_id=base["doc_id"] + f"~{k}") for k in range(copies)]
+    return pd.concat(frames, ignore_index=True)
+
+
+def parsed_share(documents: pd.DataFrame, codebook, reader: str) -> float:
+    """The share of sentences the parser reads under ``reader``."""
+    nlp = load_parser()
+    calls = [0]
+    original = nlp.__class__.pipe
+
+    def counting(self, texts, *a, **k):
+        for doc in original(self, texts, *a, **k):
+            calls[0] += 1
+            yield doc
+
+    nlp.__class__.pipe = counting
+    try:
+        extract(documents, codebook, reader=reader)
+    finally:
+        nlp.__class__.pipe = original
+    return calls[0] / sum(len(split_sentences(t)) for t in documents["text"])
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=10_000)
-    parser.add_argument("--repeat", type=int, default=3, help="best of N timings")
+    parser.add_argument("--readers", default="rules,both,parse")
     args = parser.parse_args(argv)
+    warnings.simplefilter("ignore")  # overlong-sentence warnings: expected here
 
     codebook = load_codebook()
-    texts = corpus(codebook, args.sentences)
-    documents = documents_from_texts({f"d{i:05d}": t for i, t in enumerate(texts)})
-    megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    n = sum(len(split_sentences(t)) for t in texts)
+    documents = corpus(args.sentences)
+    n = sum(len(split_sentences(t)) for t in documents["text"])
+    megabytes = sum(len(t.encode("utf-8")) for t in documents["text"]) / 1e6
+    print(f"corpus: {len(documents)} documents, {n:,} sentences, {megabytes:.2f} MB")
+    start = time.perf_counter()
+    load_parser()
+    print(f"parser load: {time.perf_counter() - start:.2f} s")
+    extract(documents.head(2), codebook, reader="both")  # compile the codebook once
 
-    floor_re = re.compile(r"[^.!?]+[.!?]+")
-    floor = min(_time(lambda: [floor_re.findall(t) for t in texts]) for _ in range(args.repeat))
-    extract(documents.head(2), codebook)  # compile the codebook's patterns once
-    best = min(_time(lambda: extract(documents, codebook)) for _ in range(args.repeat))
+    for reader in args.readers.split(","):
+        seconds = _time(lambda r=reader: extract(documents, codebook, reader=r))
+        share = parsed_share(documents.head(len(documents) // 4), codebook, reader)
+        print(
+            f"{reader:>6}: {seconds:7.1f} s  {n / seconds:7,.0f} sentences/s  "
+            f"{megabytes / seconds:5.2f} MB/s  parsed {share:5.1%} of sentences"
+        )
+    one = _time(lambda: extract(documents, codebook, reader="both"))
+    two = _time(lambda: extract(documents, codebook, reader="both", n_process=2))
+    print(f"  both, 2 processes: {two:7.1f} s  {n / two:7,.0f} sentences/s ({one / two:.2f}x)")
 
-    tracemalloc.start()
-    statements = extract(documents, codebook)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-
-    print(f"corpus: {len(texts)} documents, {n} sentences, {megabytes:.2f} MB")
-    print(f"floor (one regex split): {floor * 1e3:8.1f} ms  {n / floor:12,.0f} sentences/s")
+    rng = random.Random(7)
+    words = [w for s in documents["text"].head(20) for w in s.split() if w.isalpha()]
+    long = " ".join(rng.choice(words) for _ in range(60_000))[:200_000]
+    one_sentence = documents_from_texts({"long": long})
     print(
-        f"extract:                 {best * 1e3:8.1f} ms  {n / best:12,.0f} sentences/s  "
-        f"{megabytes / best:6.2f} MB/s  peak memory {peak / 1e6:.1f} MB"
+        f"one 200 KB sentence: {_time(lambda: extract(one_sentence, codebook, reader='both')):.2f} s"
     )
-    print(f"statements: {len(statements)}; extract / floor = {best / floor:.1f}x")
+
+    half = documents.head(len(documents) // 2)
+    for label, frame in (("half the corpus", half), ("the whole corpus", documents)):
+        tracemalloc.start()
+        extract(frame, codebook, reader="both")
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        print(f"peak traced memory, {label}: {peak / 1e6:.1f} MB")
     return 0
 
 

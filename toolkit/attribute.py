@@ -27,6 +27,7 @@ module. Nothing here is about a particular negotiation.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -91,12 +92,12 @@ Rule = Callable[["_Step", "_Parties"], "Found | None"]
 class _Parties:
     """The party mentions of one parsed sentence, looked up by token."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
+    def __init__(self, doc: Doc, mentions: tuple[Mention, ...]) -> None:
         self.by_token: dict[int, Mention] = {}
         for m in mentions:
-            for t in doc:
-                if t.idx >= m.start and t.idx + len(t.text) <= m.end:
-                    self.by_token[t.i] = m
+            span = doc.char_span(m.start, m.end, alignment_mode="contract")
+            for t in span if span is not None else ():
+                self.by_token[t.i] = m
 
     def of_phrase(self, head: Token) -> Mention | None:
         """The party a noun phrase names: its head, else its nearest modifier that does
@@ -193,7 +194,8 @@ def control(step: _Step, parties: _Parties) -> Found | None:
 def counterfactual(step: _Step, parties: _Parties) -> Found | None:
     """ "could have accepted", "would have agreed": a path not taken states no stance."""
     aux = _aux(step.word)
-    if "have" in aux and aux & {"could", "would", "might", "should"} and step.word.tag_ == "VBN":
+    participle = step.word.tag_ == "VBN" or "Part" in step.word.morph.get("VerbForm")
+    if "have" in aux and aux & {"could", "would", "might", "should"} and participle:
         return Found(stop=True, rule="counterfactual")
     return None
 
@@ -314,13 +316,19 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+@functools.lru_cache(maxsize=8)
+def _parties(doc: Doc, mentions: tuple[Mention, ...]) -> _Parties:
+    return _Parties(doc, mentions)  # once per sentence, whatever its number of cues
+
+
 def _path(doc: Doc, cue_start: int, cue_end: int) -> tuple[range, Iterator[_Step]]:
-    inside = [t for t in doc if t.idx < cue_end and t.idx + len(t.text) > cue_start]
+    span = doc.char_span(cue_start, cue_end, alignment_mode="expand")
+    inside = list(span) if span is not None else []
     if not inside:
         return range(0), iter(())
     span = range(inside[0].i, inside[-1].i + 1)
     heads = [t for t in inside if t.head.i not in span or t.head.i == t.i] or inside
-    root = max(heads, key=lambda t: (len(list(t.subtree)), -t.i))  # "a truce": "truce"
+    root = max(heads, key=lambda t: (t.right_edge.i - t.left_edge.i, -t.i))  # "a truce": "truce"
 
     def steps() -> Iterator[_Step]:
         yield _Step(root, "", root)
@@ -339,7 +347,7 @@ def attribute(
 
     ``mentions`` are the sentence's parties (character offsets into ``doc.text``).
     """
-    parties = _Parties(doc, mentions)
+    parties = _parties(doc, tuple(mentions))
     cue, steps = _path(doc, cue_start, cue_end)
     sign = 1
     weak: Attribution | None = None
@@ -373,7 +381,7 @@ def attribute(
 def obliged_mentions(doc: Doc, cue_start: int, cue_end: int, mentions: list[Mention]) -> set:
     """Mentions that cannot hold the cue: the object of a control verb whose complement
     holds the cue ("… press Kyiv to give up …": Kyiv)."""
-    parties = _Parties(doc, mentions)
+    parties = _parties(doc, tuple(mentions))
     _, steps = _path(doc, cue_start, cue_end)
     out: set = set()
     for step in steps:

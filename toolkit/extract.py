@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -43,7 +44,7 @@ from .names import learn_names
 from .parse import load_parser
 from .parse import parse as parse_sentences
 from .schema import DOCUMENT_COLUMNS, STATEMENT_COLUMNS, check_columns
-from .sentences import split_sentences
+from .sentences import Sentence, split_sentences
 
 __all__ = ["extract"]
 
@@ -148,7 +149,7 @@ _LIST_LEAD = re.compile(r":\s*$")
 def _doc_matches(text: str, rules: Rules, reader: str = "rules", parse=None):
     """Yield ``(sentence_span, paragraph, [Match])`` for one document."""
     rules = rules.with_people(learn_names(text, rules.party_of, rules.party_words))
-    sentences = split_sentences(text)
+    sentences = _capped(text, split_sentences(text))
     doc_anchors = tuple(sorted(rules.anchors_in(text.casefold())))
     quotes = _quotes(text)
     quote_speakers: dict[tuple[int, int], Mention | None] = {}
@@ -266,6 +267,30 @@ def _doc_matches(text: str, rules: Rules, reader: str = "rules", parse=None):
                 )
 
 
+# A "sentence" longer than this is a text without punctuation: it is read in pieces of at
+# most this many characters, cut at a space, so time stays linear in its length.
+MAX_SENTENCE_CHARS = 3_000
+
+
+def _capped(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    out: list[Sentence] = []
+    for sent in sentences:
+        start, end = sent.start, sent.end
+        if end - start > MAX_SENTENCE_CHARS:
+            warnings.warn(
+                f"a sentence of {end - start:,} characters at offset {start:,} is read in pieces "
+                f"of at most {MAX_SENTENCE_CHARS:,}: is the text missing its punctuation?",
+                stacklevel=4,
+            )
+        while end - start > MAX_SENTENCE_CHARS:
+            cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+            cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+            out.append(sent._replace(start=start, end=cut))
+            start = cut + (text[cut : cut + 1] == " ")
+        out.append(sent._replace(start=start, end=end))
+    return out
+
+
 class _People:
     """Who "he" and "she" can mean: the people a document named or referred to, most recent
     last, and the gender a pronoun has shown for each. "She told him …; He was less
@@ -373,7 +398,9 @@ _TEMPORAL_WORDS = frozenset(["after", "before", "since", "during", "until", "fol
 READERS = ("rules", "parse", "both")
 
 
-def extract(documents: pd.DataFrame, codebook: Codebook, *, reader: str = "rules") -> pd.DataFrame:
+def extract(
+    documents: pd.DataFrame, codebook: Codebook, *, reader: str = "rules", n_process: int = 1
+) -> pd.DataFrame:
     """The statements table: one row per distinct (sentence, party, issue, option, polarity).
 
     Parameters
@@ -386,6 +413,8 @@ def extract(documents: pd.DataFrame, codebook: Codebook, *, reader: str = "rules
         Who reads the holder of each cue: ``"rules"`` (word order), ``"parse"`` (the
         dependency parse, :mod:`toolkit.attribute`) or ``"both"`` (word order, corrected
         and completed by the parse). See :func:`toolkit.match.match_cues`.
+    n_process:
+        Processes to share the documents among (one per core); the output is the same.
 
     Returns
     -------
@@ -404,20 +433,42 @@ def extract(documents: pd.DataFrame, codebook: Codebook, *, reader: str = "rules
     check_columns(documents, DOCUMENT_COLUMNS, "documents")
     if reader not in READERS:
         raise ValueError(f"reader={reader!r}: choose one of {', '.join(READERS)}")
+    if not isinstance(n_process, int) or n_process < 1:
+        raise ValueError(f"n_process={n_process!r}: give a whole number of processes, 1 or more")
+    docs = [(d.doc_id, d.date, d.text) for d in documents.itertuples(index=False)]
+    if n_process == 1 or len(docs) < 2:
+        rows = _rows(docs, codebook, reader)
+    else:
+        import concurrent.futures
+        import multiprocessing
+
+        n = min(n_process, len(docs))
+        chunks = [docs[k::n] for k in range(n)]  # any split: rows are sorted at the end
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        context = multiprocessing.get_context(method)
+        with concurrent.futures.ProcessPoolExecutor(n, mp_context=context) as pool:
+            parts = pool.map(_rows, chunks, [codebook] * n, [reader] * n)
+            rows = [row for part in parts for row in part]
+    columns = [*STATEMENT_COLUMNS, "rule", "cue_start", "cue_end"]
+    frame = pd.DataFrame(rows, columns=columns)
+    return _typed(frame, codebook)
+
+
+def _rows(docs: list[tuple], codebook: Codebook, reader: str) -> list[tuple]:
+    """The statement rows of ``docs`` (``(doc_id, date, text)`` each)."""
     rules = rules_for(codebook)
     parse = None
     if reader != "rules":
-        nlp = load_parser()
-        parse = functools.partial(_parse_one, nlp)
+        parse = functools.partial(_parse_one, load_parser())
     rows = []
-    for doc in documents.itertuples(index=False):
-        text = doc.text if isinstance(doc.text, str) else ""
+    for doc_id, date, text in docs:
+        text = text if isinstance(text, str) else ""
         for index, (sent, found) in enumerate(_doc_matches(text, rules, reader, parse)):
             for m in found:
                 rows.append(
                     (
-                        doc.doc_id,
-                        doc.date,
+                        doc_id,
+                        date,
                         index,
                         m.party,
                         m.actor,
@@ -435,9 +486,7 @@ def extract(documents: pd.DataFrame, codebook: Codebook, *, reader: str = "rules
                         sent.start + m.cue_end,
                     )
                 )
-    columns = [*STATEMENT_COLUMNS, "rule", "cue_start", "cue_end"]
-    frame = pd.DataFrame(rows, columns=columns)
-    return _typed(frame, codebook)
+    return rows
 
 
 def _parse_one(nlp, sentence: str):

@@ -376,8 +376,8 @@ def match_cues(
         return own, []
     mentions = _resolve_references(sentence, _find_mentions(rules, sentence), context)
     toks = tokens(sentence, mentions, cues)
-    if parse is None or reader == "rules":
-        reader = "rules"
+    if parse is None or reader == "rules" or len(sentence) > MAX_PARSED_SENTENCE:
+        reader = "rules"  # a "sentence" this long is a text without punctuation
     else:
         parse = functools.lru_cache(maxsize=1)(parse)  # parse each sentence at most once
     found: list[Match] = []
@@ -441,6 +441,10 @@ def _holders(reader, parse, i, cue, toks, sentence, context, mentions, anaphor=F
     if found is None or found.mention is None or found.mention in obliged:
         return []
     return [(found.mention, found.sign, f"parse:{found.rule}")]
+
+
+# Longer sentences are read by word order alone, whatever the reader.
+MAX_PARSED_SENTENCE = 1_500
 
 
 # Words the parse rules act on, in any inflection: worth a parse even when word order has
