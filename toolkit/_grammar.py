@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from . import lexicon as lx
 
 if TYPE_CHECKING:
-    from .match import Cue, Mention
+    from ._types import Cue, Mention
 
 _WORD = re.compile(r"\w+(?:[’'.\-]\w+)*|[^\w\s]")
 

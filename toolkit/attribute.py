@@ -37,7 +37,7 @@ from . import lexicon as lx
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from .match import Mention
+    from ._types import Mention
 
 __all__ = ["RULES", "Attribution", "Found", "attribute", "obliged_mentions"]
 

@@ -55,7 +55,7 @@ from ._grammar import (
 )
 
 if TYPE_CHECKING:
-    from .match import Context, Cue, Mention
+    from ._types import Context, Cue, Mention
 
 __all__ = ["condition_of", "holders"]
 
