@@ -12,6 +12,8 @@ from __future__ import annotations
 import functools
 import re
 import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -146,125 +148,172 @@ _SPEAKER_LABEL = re.compile(
 _LIST_LEAD = re.compile(r":\s*$")
 
 
-def _doc_matches(text: str, rules: Rules, reader: str = "rules", parse=None):
-    """Yield ``(sentence_span, paragraph, [Match])`` for one document."""
-    rules = rules.with_people(learn_names(text, rules.party_of, rules.party_words))
-    sentences = _capped(text, split_sentences(text))
-    doc_anchors = tuple(sorted(rules.anchors_in(text.casefold())))
-    quotes = _quotes(text)
-    quote_speakers: dict[tuple[int, int], Mention | None] = {}
+@dataclass(frozen=True)
+class _Document:
+    """What stays the same while a document is read."""
+
+    text: str
+    rules: Rules
+    anchors: tuple[str, ...]  # the codebook's anchors present anywhere in the text
+    quotes: tuple[tuple[int, int], ...]
+    reader: str
+    parse: Callable | None
+
+
+@dataclass(frozen=True)
+class _State:
+    """What a document's sentences pass on to the next one: who held the last position,
+    the issues just named, the lead of a list, the speaker of a transcript turn, the options
+    an anaphor can stand for, the people seen, the last party proposal named, and the
+    speaker found for each quotation."""
+
+    people: _People
     previous: Mention | None = None
-    recent_topics: list[tuple[int, frozenset[str]]] = []
+    recent_topics: tuple[tuple[int, frozenset[str]], ...] = ()
     list_holder: tuple[Mention, int] | None = None
     turn_speaker: Mention | None = None
     antecedents: tuple[tuple[str, str, int], ...] = ()
-    antecedent_age = 0
-    people = _People(rules)
-    continuing = False
+    antecedent_age: int = 0
+    continuing: bool = False
     proposal: Mention | None = None  # the last party proposal named: "the American draft"
-    last_paragraph = -1
-    for sent in sentences:
-        s, e = sent.start, sent.end
-        sentence = text[s:e]
-        label = _SPEAKER_LABEL.match(sentence)
-        if sent.paragraph != last_paragraph:
-            continuing = False
-            # short news paragraphs go on with the topic of the one before: keep its last
-            # sentence ("… the Zaporizhzhia plant. ¶ “The station is Ukrainian …”")
-            recent_topics = recent_topics[-1:]
-            if not sent.bullet:
-                list_holder = None
-            last_paragraph = sent.paragraph
-            turn_speaker = None
-        if not sent.bullet and list_holder is not None and not _LIST_LEAD.search(sentence):
-            list_holder = None
-        # Speaker labels in transcripts: "PESKOV: ...", "Q: ..."
-        if label and label.group("name").strip().lower() in _HEARSAY_LABELS:
-            # "Claim: …" in a fact-check is somebody's assertion about a party, not its words
-            yield sent, []
-            continue
-        if label:
-            name = label.group("name")
-            named = _find_mentions(rules, name) or _find_mentions(rules, name.title())
-            if named:
-                turn_speaker = named[-1]
-            elif label.group("name").strip().upper() in ("Q", "QUESTION", "REPORTER", "JOURNALIST"):
-                turn_speaker = None
-        spans = []
-        speaker = None
-        for q in quotes:
-            if q[0] < e and s < q[1]:
-                if q not in quote_speakers:
-                    quote_speakers[q] = _speaker(text, q, rules, previous) or _continued(
-                        text, q, quote_speakers, rules
-                    )
-                if quote_speakers[q] is not None:
-                    spans.append((max(q[0], s) - s, min(q[1], e) - s))
-                    speaker = speaker or quote_speakers[q]
-        if turn_speaker is not None and speaker is None:
-            speaker = turn_speaker
-            spans.append((0, len(sentence)))
-        topics = (
-            frozenset().union(*(t for _, t in recent_topics[-2:])) if recent_topics else frozenset()
-        )
-        previous = people.antecedent(sentence, previous)
-        context = Context(
-            previous=previous,
-            speaker=speaker,
-            quote_spans=tuple(spans),
-            topics=topics,
-            list_holder=list_holder if sent.bullet else None,
-            antecedents=antecedents,
-            continuing=continuing,
-            proposal=proposal,
-        )
-        present = rules.anchors_in(sentence.casefold(), doc_anchors)
-        here = topics_here(rules, sentence, present)
-        own, found = match_cues(rules, sentence, context, here, present, reader=reader, parse=parse)
+    paragraph: int = -1
+    quote_speakers: tuple[tuple[tuple[int, int], Mention | None], ...] = ()
+
+
+def _doc_matches(text: str, rules: Rules, reader: str = "rules", parse=None):
+    """Yield ``(sentence, [Match])`` for each sentence of one document, passing the
+    document's :class:`_State` from each sentence to the next with :func:`_step`."""
+    rules = rules.with_people(learn_names(text, rules.party_of, rules.party_words))
+    doc = _Document(
+        text,
+        rules,
+        tuple(sorted(rules.anchors_in(text.casefold()))),
+        tuple(_quotes(text)),
+        reader,
+        parse,
+    )
+    state = _State(people=_People.of(rules))
+    for sent in _capped(text, split_sentences(text)):
+        state, found = _step(doc, state, sent)
         yield sent, found
-        if own:
-            antecedents = tuple(dict.fromkeys((c.issue, c.option, c.sign) for c in own))
-            antecedent_age = 0
-        else:
-            antecedent_age += 1
-            if antecedent_age > 1:
-                antecedents = ()
-        recent_topics.append((sent.paragraph, here))
-        named = _find_mentions(rules, sentence)
-        people.note(sentence, named)
-        for m in named:
-            if names_proposal(m.text):
-                proposal = m
-        holders = [
-            m
-            for m in found
-            if m.rule in ("subject", "quote", "attribution", "possessive", "proposal", "provision")
-        ]
-        subject = None
-        if holders:
-            previous = _holder_mention(holders[0])
-        else:
-            subject = _subject(rules, sentence, previous)
-            if subject is not None:
-                previous = subject
-        # the next sentence may go on with this one's holder, or with a subject that spoke
-        # ("Putin drew attention to …. For this reason, there can be no truce …")
-        continuing = bool(holders) or (
-            subject is not None and _TRIGGER.search(sentence) is not None
+
+
+def _step(doc: _Document, state: _State, sent: Sentence) -> tuple[_State, list[Match]]:
+    """Read one sentence: its matches, and the state the next sentence inherits."""
+    text, rules = doc.text, doc.rules
+    s, e = sent.start, sent.end
+    sentence = text[s:e]
+    label = _SPEAKER_LABEL.match(sentence)
+    if sent.paragraph != state.paragraph:
+        state = replace(
+            state,
+            continuing=False,
+            # short news paragraphs go on with the topic of the one before: keep its last
+            # sentence ("… the plant near the river. ¶ “That station is ours …”")
+            recent_topics=state.recent_topics[-1:],
+            list_holder=state.list_holder if sent.bullet else None,
+            paragraph=sent.paragraph,
+            turn_speaker=None,
         )
-        if _LIST_LEAD.search(sentence) and not sent.bullet:
-            lead = subject or _subject(rules, sentence, previous)
-            if lead is None and _TRIGGER.search(sentence):
-                lead = previous  # "What the draft says:" under "a draft drawn up by US negotiators"
-            if lead is None and sentence.isupper():
-                # a heading over bullets in a fact sheet ("SECURING A DURABLE PEACE:"): the
-                # proposal the document presents, else whoever spoke last
-                lead = proposal or previous
-            if lead is not None:
-                list_holder = (
-                    lead,
-                    -1 if _OPPOSE.search(sentence) or _NEGATOR.search(sentence) else 1,
+    if not sent.bullet and state.list_holder is not None and not _LIST_LEAD.search(sentence):
+        state = replace(state, list_holder=None)
+    # Speaker labels in transcripts: "PESKOV: ...", "Q: ..."
+    if label and label.group("name").strip().lower() in _HEARSAY_LABELS:
+        # "Claim: …" in a fact-check is somebody's assertion about a party, not its words
+        return state, []
+    if label:
+        name = label.group("name")
+        named = _find_mentions(rules, name) or _find_mentions(rules, name.title())
+        if named:
+            state = replace(state, turn_speaker=named[-1])
+        elif label.group("name").strip().upper() in ("Q", "QUESTION", "REPORTER", "JOURNALIST"):
+            state = replace(state, turn_speaker=None)
+    spans = []
+    speaker = None
+    speakers = dict(state.quote_speakers)
+    for q in doc.quotes:
+        if q[0] < e and s < q[1]:
+            if q not in speakers:
+                speakers[q] = _speaker(text, q, rules, state.previous) or _continued(
+                    text, q, speakers, rules
                 )
+            if speakers[q] is not None:
+                spans.append((max(q[0], s) - s, min(q[1], e) - s))
+                speaker = speaker or speakers[q]
+    if state.turn_speaker is not None and speaker is None:
+        speaker = state.turn_speaker
+        spans.append((0, len(sentence)))
+    recent = state.recent_topics
+    topics = frozenset().union(*(t for _, t in recent[-2:])) if recent else frozenset()
+    previous, people = state.people.antecedent(sentence, state.previous)
+    context = Context(
+        previous=previous,
+        speaker=speaker,
+        quote_spans=tuple(spans),
+        topics=topics,
+        list_holder=state.list_holder if sent.bullet else None,
+        antecedents=state.antecedents,
+        continuing=state.continuing,
+        proposal=state.proposal,
+    )
+    present = rules.anchors_in(sentence.casefold(), doc.anchors)
+    here = topics_here(rules, sentence, present)
+    own, found = match_cues(
+        rules, sentence, context, here, present, reader=doc.reader, parse=doc.parse
+    )
+
+    antecedents, age = state.antecedents, state.antecedent_age + 1
+    if own:
+        antecedents, age = tuple(dict.fromkeys((c.issue, c.option, c.sign) for c in own)), 0
+    elif age > 1:
+        antecedents = ()
+    named = _find_mentions(rules, sentence)
+    people = people.note(sentence, named)
+    proposal = next((m for m in reversed(named) if names_proposal(m.text)), state.proposal)
+    holders = [m for m in found if m.rule.removeprefix("parse:") in _HOLDING_RULES]
+    subject = None
+    if holders:
+        previous = _holder_mention(holders[0])
+    else:
+        subject = _subject(rules, sentence, previous)
+        if subject is not None:
+            previous = subject
+    # the next sentence may go on with this one's holder, or with a subject that spoke
+    # ("The minister drew attention to …. On that basis, there is no room for …")
+    continuing = bool(holders) or (subject is not None and _TRIGGER.search(sentence) is not None)
+    list_holder = state.list_holder
+    if _LIST_LEAD.search(sentence) and not sent.bullet:
+        lead = subject or _subject(rules, sentence, previous)
+        if lead is None and _TRIGGER.search(sentence):
+            lead = previous  # "What the draft says:" under "a draft drawn up by US negotiators"
+        if lead is None and sentence.isupper():
+            # a heading over bullets in a fact sheet ("SECURING A DURABLE PEACE:"): the
+            # proposal the document presents, else whoever spoke last
+            lead = proposal or previous
+        if lead is not None:
+            list_holder = (
+                lead,
+                -1 if _OPPOSE.search(sentence) or _NEGATOR.search(sentence) else 1,
+            )
+    state = replace(
+        state,
+        people=people,
+        previous=previous,
+        recent_topics=(*recent, (sent.paragraph, here)),
+        list_holder=list_holder,
+        antecedents=antecedents,
+        antecedent_age=age,
+        continuing=continuing,
+        proposal=proposal,
+        quote_speakers=tuple(speakers.items()),
+    )
+    return state, found
+
+
+# the rules whose holder a later "he", "the minister" or a sentence naming nobody goes on with
+_HOLDING_RULES = frozenset(
+    ["subject", "quote", "attribution", "possessive", "proposal", "provision"]
+)
 
 
 # A "sentence" longer than this is a text without punctuation: it is read in pieces of at
@@ -291,50 +340,58 @@ def _capped(text: str, sentences: list[Sentence]) -> list[Sentence]:
     return out
 
 
+@dataclass(frozen=True)
 class _People:
     """Who "he" and "she" can mean: the people a document named or referred to, most recent
     last, and the gender a pronoun has shown for each. "She told him …; He was less
     accommodating; She rejected that": when the holder before is known to be "he", a "she"
     goes back to the last person who can be "she". People are known by their surname, so
-    "Volodymyr Zelenskyy" and "Zelenskyy" are one person."""
+    "Anna Berg" and "Berg" are one person. Each method returns a new value."""
+
+    rules: Rules
+    seen: tuple[Mention, ...] = ()
+    gender: tuple[tuple[str, str], ...] = ()  # (surname, "m" or "f")
+    persons: frozenset[str] = frozenset()
 
     _GENDER = re.compile(r"\b(?:(?P<m>he|him|his)|(?P<f>she|her|hers))\b", re.IGNORECASE)
 
-    def __init__(self, rules: Rules) -> None:
-        self.rules = rules
-        self.seen: list[Mention] = []
-        self.gender: dict[str, str] = {}
-        self.persons: set[str] = set(rules.people_party)  # and "President Trump"
+    @classmethod
+    def of(cls, rules: Rules) -> _People:
+        return cls(rules, persons=frozenset(rules.people_party))  # and "President Trump"
 
-    def _touch(self, m: Mention) -> None:
+    def _touch(self, m: Mention, gender: dict[str, str] | None = None) -> _People:
         key = _surname(m.text)
-        self.seen = [x for x in self.seen if _surname(x.text) != key] + [m]
+        seen = (*(x for x in self.seen if _surname(x.text) != key), m)
+        g = self.gender if gender is None else tuple(gender.items())
+        return replace(self, seen=seen, gender=g)
 
-    def note(self, sentence: str, mentions: list[Mention]) -> None:
+    def note(self, sentence: str, mentions: list[Mention]) -> _People:
         """Remember the people among ``mentions`` (the sentence's), most recent last."""
+        out = self
         for m in mentions:
             if m.kind == "name" and _PERSON_TITLE.search(sentence[max(0, m.start - 25) : m.start]):
-                self.persons.add(m.text)
-            if m.text in self.persons:
-                self._touch(m)
+                out = replace(out, persons=out.persons | {m.text})
+            if m.text in out.persons:
+                out = out._touch(m)
+        return out
 
-    def antecedent(self, sentence: str, previous: Mention | None) -> Mention | None:
+    def antecedent(self, sentence: str, previous: Mention | None) -> tuple[Mention | None, _People]:
+        """Whom a "he" or "she" in ``sentence`` most likely means (else ``previous``)."""
         found = self._GENDER.search(sentence)
         if found is None or previous is None:
-            return previous
+            return previous, self
         g = "m" if found.group("m") else "f"
+        gender = dict(self.gender)
         name = _root_name(previous.text)
-        if name in self.persons and self.gender.get(_surname(name), g) == g:
-            self.gender[_surname(name)] = g
-            self._touch(Mention(0, 0, previous.party, name, "name"))
-            return previous
+        if name in self.persons and gender.get(_surname(name), g) == g:
+            gender[_surname(name)] = g
+            return previous, self._touch(Mention(0, 0, previous.party, name, "name"), gender)
         for m in reversed(self.seen):
             key = _surname(m.text)
-            if m.text != name and self.gender.get(key, g) == g:
-                self.gender[key] = g
-                self._touch(m)
-                return m
-        return previous
+            if m.text != name and gender.get(key, g) == g:
+                gender[key] = g
+                return m, self._touch(m, gender)
+        return previous, self
 
 
 _PERSON_TITLE = re.compile(
