@@ -104,6 +104,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--treebank", type=Path, required=True, help="the UD English-EWT folder")
     parser.add_argument("--out", type=Path, default=OUT, help=f"where the model goes ({OUT})")
     parser.add_argument("--work", type=Path, default=None, help="scratch folder (a temp dir)")
+    parser.add_argument(
+        "--trained",
+        type=Path,
+        default=None,
+        help="a pipeline already trained with this config: score and install it, no training",
+    )
     args = parser.parse_args(argv)
     files = {s: args.treebank / f"en_ewt-ud-{s}.conllu" for s in ("train", "dev", "test")}
     missing = [str(p) for p in files.values() if not p.is_file()]
@@ -124,12 +130,17 @@ def main(argv: list[str] | None = None) -> int:
     _to_spacy(dev[DEV_FOR_TRAINING:], work / "dev.spacy")
     _to_spacy(_sentences(files["test"]), work / "test.spacy")
     shutil.copy(files["test"], work / "test.conllu")
-    train(
-        CONFIG,
-        work / "output",
-        overrides={"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy")},
-    )
-    best = work / "output" / "model-best"
+    best = args.trained
+    if best is None:
+        train(
+            CONFIG,
+            work / "output",
+            overrides={
+                "paths.train": str(work / "train.spacy"),
+                "paths.dev": str(work / "dev.spacy"),
+            },
+        )
+        best = work / "output" / "model-best"
     metrics = _measure(best, work / "test.spacy")
     if args.out.exists():
         shutil.rmtree(args.out)

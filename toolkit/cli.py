@@ -40,6 +40,16 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument(
             "--codebook", metavar="FILE", help="codebook YAML (default: data/codebook.yaml)"
         )
+        p.add_argument(
+            "--reader",
+            choices=("rules", "parse", "both"),
+            default="rules",
+            help="who reads the holder of each cue: word order (rules), the dependency "
+            "parse (parse), or word order corrected by the parse (both); default: rules",
+        )
+        p.add_argument(
+            "--processes", type=int, default=1, metavar="N", help="processes to extract with"
+        )
         # SUPPRESS: without the flag here, keep what `python -m toolkit --debug CMD` set
         p.add_argument(
             "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
@@ -118,7 +128,11 @@ def _run(args: argparse.Namespace) -> int:
 
         check_output(out, inputs)  # refuse before doing the work
     documents = load_documents(args.paths or None)
-    statements = extract(documents, codebook)
+    if args.processes < 1:
+        raise ToolkitError(
+            f"--processes {args.processes}: needs at least one", fix="give 1 or more"
+        )
+    statements = extract(documents, codebook, reader=args.reader, n_process=args.processes)
 
     if args.command == "extract":
         return _emit_csv(statements, out, inputs)
