@@ -248,7 +248,7 @@ def _doc_matches(text: str, rules: Rules, reader: str = "rules", parse=None):
             if subject is not None:
                 previous = subject
         # the next sentence may go on with this one's holder, or with a subject that spoke
-        # ("Putin drew attention to …. For this reason, there can be no truce …")
+        # ("Halvorsen recalled the border clashes …. That is why there can be no amnesty …")
         continuing = bool(holders) or (
             subject is not None and _TRIGGER.search(sentence) is not None
         )
