@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -9,6 +11,8 @@ from hypothesis import strategies as st
 
 from toolkit import documents_from_texts, extract, match
 from toolkit.schema import STATEMENT_COLUMNS
+
+from .conftest import FIXTURES, ROOT
 
 
 def coded(sentence, codebook):
@@ -305,3 +309,48 @@ def test_any_text_extracts_with_exact_offsets(text):
     statements = extract(docs, cb)
     for row in statements.itertuples():
         assert text[row.start : row.end] == row.quote
+
+
+def _words(text):
+    """Each word, lower-cased, with the line it is on."""
+    return [
+        (m.group().lower(), text.count("\n", 0, m.start()) + 1)
+        for m in re.finditer(r"[A-Za-z0-9']+", text)
+    ]
+
+
+def _repeated_runs(paths, grams, n):
+    """ "path:line: words" for each run of ``n`` words of ``paths`` found in ``grams``; a run
+    may cross a line break, as an example split over two comment lines does."""
+    found = []
+    for path in paths:
+        words = _words(path.read_text(encoding="utf-8"))
+        for i in range(len(words) - n + 1):
+            run = tuple(w for w, _ in words[i : i + n])
+            if run in grams:
+                found.append(f"{path.relative_to(ROOT)}:{words[i][1]}: {' '.join(run)}")
+    return found
+
+
+@pytest.mark.parametrize(
+    ("folder", "pattern", "n"), [("toolkit", "**/*.py", 6), ("data", "*.yaml", 8)]
+)
+def test_rules_never_repeat_a_sentence_they_were_tuned_on(folder, pattern, n):
+    """A comment, docstring or rule states a construction with an invented example: no run of
+    ``n`` consecutive words of a fixture article or of the seed appears in the code."""
+    articles = [
+        p
+        for p in FIXTURES.rglob("*")
+        if p.suffix in (".md", ".txt") and not p.name.endswith("-notes.md")
+    ] + sorted((ROOT / "seeds").iterdir())
+    assert len(articles) > 10, "the fixture articles and the seed were not found"
+    grams = set()
+    for article in articles:
+        words = [w for w, _ in _words(article.read_text(encoding="utf-8", errors="ignore"))]
+        grams.update(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
+    sources = sorted((ROOT / folder).glob(pattern))
+    assert sources, f"no {pattern} under {folder}/"
+    found = _repeated_runs(sources, grams, n)
+    assert not found, f"{n} words of a fixture article or the seed; invent an example:\n" + (
+        "\n".join(found)
+    )

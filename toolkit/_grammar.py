@@ -45,7 +45,7 @@ _EVALUATIVE_NEG = re.compile(
     r"|unrealistic|absurd|a red line|not acceptable|not an option|a trap|legitimate (?:military )?"
     r"targets?|an act of aggression|theft|a provocation|worthless|meaningless|occupation"
     r"|capitulation|surrender|a (?:\w+ )?trick|a ploy|a (?:delaying|stalling) tactic|a smokescreen)\b"
-    # "a deal made without Europe will not hold"
+    # "an accord signed without Brussels would never last"
     r"|^\W*(?:\w+\W+){0,3}?(?:will|would|could|can)(?:\s+not|n't|\s+never)\s+"
     r"(?:hold|last|work|survive|succeed|stand)\b"
     r"|^\W*(?:\w+\W+){0,3}?(?:would|will|could|might)\s+cross\s+(?:a|\w+'s|our|its|their)\s+red line"
@@ -53,11 +53,11 @@ _EVALUATIVE_NEG = re.compile(
     r"|^\W*(?:\w+\W+){0,3}?(?:is|are|was|were|would be)\s+(?:not|n't)\s+(?:enough|sufficient"
     r"|a (?:strategy|solution|plan|answer|option))\b"
     r"|^\W*(?:\w+\W+){0,3}?(?:would|will|could)\s+(?:\w+\s+)?reward\s+(?:the\s+)?aggress"
-    # headline style, no verb: "Russian control “out of the question”", "a trick"
+    # headline style, no verb: "Foreign monitors “out of the question”", "a trick"
     r"|^\W*(?:\w+\W+){0,1}?[\"“‘']?(?:a (?:\w+ )?trick|a ploy|a trap|a non-starter"
     r"|out of the question|unacceptable|theft|a provocation|a red line|impossible"
     r"|not on the table|gone|dead|dead on arrival|history)\b"
-    # "elections cannot be held while martial law is in force"
+    # "a referendum cannot be organised while the curfew lasts"
     r"|^\W*(?:\w+\W+){0,2}?(?:cannot|can't|could not|couldn't|will not|won't|must not|should not"
     r"|may not|would not) be (?:held|organi[sz]ed|allowed|accepted|tolerated|permitted)\b",
     re.IGNORECASE,
@@ -302,7 +302,7 @@ def _eligible(toks: list[_Tok], k: int) -> bool:
     ):
         return False  # "seeks a non-aligned Ukraine": an object, not a holder
     if toks[j].text.lower() == "with":
-        # "with Russian officials pushing to keep control": the subject of an absolute clause
+        # "with Belarusian envoys pressing for a pause": the subject of an absolute clause
         nxt = next(
             (t for t in toks[k + 1 : k + 4] if t.kind != "M" and t.text not in ("and", ",")), None
         )

@@ -112,7 +112,7 @@ def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context
         return
     answer = _answer(toks, first)
     if answer is not None:
-        yield *answer, "answer"  # "Asked whether Kyiv would accept a cap, he said it would not"
+        yield *answer, "answer"  # "Asked whether Oslo would accept a quota, she said it would not"
         return
     double = _DOUBLE_NEGATIVE.match(sentence)
     if double and cue.end <= double.end("clause"):
@@ -127,7 +127,7 @@ def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context
                 and context.speaker is not None
                 and mention.kind != "speaker"
             ):
-                # “… they will decide in a referendum,” he said: the speaker's position
+                # “… our parliament will settle it by vote,” she said: the speaker's position
                 mention, rule = context.speaker, "quote"
             found = True
             # "warn against a rushed deal that would reward aggression": the verdict is the
@@ -169,7 +169,7 @@ def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context
     ):
         yield context.previous, _chain_sign(toks, 0, first) * evaluative, "continued"
         return
-    # 7. After a party's draft or plan, "Ukraine would pull its forces out …" describes what
+    # 7. After a party's draft or plan, "Moscow would hand the dam back …" describes what
     # the draft provides: the draft's party holds it
     if (
         context.previous is not None
@@ -181,7 +181,8 @@ def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context
         yield context.previous, _chain_sign(toks, 0, first) * evaluative, "provision"
 
 
-# "commenting on calls for a ceasefire", "asked about a buffer zone": what is talked about
+# "commenting on reports of a prisoner swap", "asked about a monitoring mission": what is
+# talked about
 _REACTING = re.compile(
     r"\b(?:comment(?:ing|ed)? on|asked about|responding to|reacting to|referring to|in response to)\b",
     re.IGNORECASE,
@@ -230,7 +231,7 @@ _IMPERSONAL = re.compile(
 
 def _answer(toks: list[_Tok], first: int) -> tuple[Mention, int] | None:
     """For a cue inside "Asked whether/if …," the one who answers, and the answer's
-    polarity: "Asked whether Ukraine would accept such a cap, he said it would not"."""
+    polarity: "Asked whether Norway would accept such a quota, she said it would not"."""
     if (
         len(toks) < 3
         or toks[0].text.lower() != "asked"
@@ -362,7 +363,7 @@ def _after_cue(toks: list[_Tok], k: int):
 
 def _relative_holders(toks: list[_Tok], k: int):
     """ "…, which Russia has termed …", "…, that Ukraine and Europe deem necessary",
-    "…, which Kyiv has called a non-starter": the clause's verbs give the polarity."""
+    "…, which Warsaw has called a non-starter": the clause's verbs give the polarity."""
     n = len(toks)
     j = k
     words = 0
@@ -399,7 +400,7 @@ def _relative_holders(toks: list[_Tok], k: int):
         and toks[j + 1].text.lower() in ("in", "from", "at")
         and toks[j + 2].kind == "M"
     ):
-        j += 2  # "a plan that officials in Kyiv have rejected"
+        j += 2  # "a scheme that diplomats in Ankara have rejected"
     if j == start or j >= n or toks[j].kind != "M":
         return
     group = _coordinated(toks, j)
@@ -425,8 +426,8 @@ def _relative_holders(toks: list[_Tok], k: int):
 
 def _passive_agents(toks: list[_Tok], k: int):
     """Agents of passive stance verbs after the cue, each with its own polarity:
-    "… was backed by X, but has been resisted by Y", "… are promised to Kyiv by Washington",
-    "… described as “unacceptable” by Russia's deputy foreign minister"."""
+    "… was backed by X, but has been resisted by Y", "… are pledged to Chisinau by Brussels",
+    "… described as “unacceptable” by Hungary's junior trade minister"."""
     n = len(toks)
     sign, since_trigger, comma = 1, 99, False
     i = k
@@ -445,7 +446,7 @@ def _passive_agents(toks: list[_Tok], k: int):
             and toks[i + 1].kind == "M"
             and toks[i + 2].text.lower() in ("insistence", "request", "behest", "urging", "demand")
         ):
-            yield toks[i + 1].mention, sign  # "was struck out at Kyiv's insistence"
+            yield toks[i + 1].mention, sign  # "was dropped at Ankara's request"
             found = True
             sign, since_trigger = 1, 99
             i += 3
@@ -498,7 +499,7 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
         if t.kind == "C":
             open_chain = False if governed else open_chain
             if negated and t.issue == toks[first].issue and t.cue != toks[first].cue:
-                open_chain = False  # "not de jure, not de facto": each "not" has its own cue
+                open_chain = False  # "not de facto, not de jure either": each "not" has a cue
             if (
                 open_chain
                 and not locked
@@ -507,7 +508,7 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
                 and t.cue != toks[first].cue
                 and t.issue == toks[first].issue
             ):
-                sign = -sign  # "would not recognise the annexations de jure"
+                sign = -sign  # "will not accept the new borders de jure"
             elif low in ("until", "unless") and not governed and t.issue != toks[first].issue:
                 sign, locked = 1, True  # "won't stop fighting until [Ukraine leaves Donbas]"
         elif (
@@ -531,7 +532,7 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
                 and toks[j + 1].text.lower() not in _ADVERBS
                 and toks[j + 1].text.lower() not in _AUX
             ):
-                return  # "…, but negotiators failed to agree on a ceasefire": their clause
+                return  # "…, but mediators never settled the prisoner question": their clause
             if (low in (",", ";", ":", "—", "–") and governed) or low in (
                 "but",
                 "while",
@@ -569,16 +570,16 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
             and toks[j + 2].text == ","
             and any(x.kind == "M" for x in toks[floor : j - 1])
         ):
-            pass  # "Russian negotiators, one European diplomat said, want …": the source
+            pass  # "Belarusian delegates, one Turkish official said, want …": the source
         elif t.kind == "M" and _in_source_aside(toks, j, first):
-            pass  # "The US text, according to a European official who has seen it, suggests …"
+            pass  # "The Russian draft, according to a Gulf mediator who has read it, implies …"
         elif t.kind == "M" and _view_frame(toks, j, sentence):
             # "In the Kremlin's view, any documents must be signed by …"
             for m in _coordinated(toks, j):
                 yield m, sign, "view"
             return
         elif t.kind == "M" and _proposal_frame(toks, j):
-            # "Under the American proposal, the plant would be run jointly",
+            # "Under the Turkish plan, the dam would be shared by both sides",
             # "the EU plan, in which sanctions stay": the proposal holds what it contains
             for m in _coordinated(toks, j):
                 yield m, sign, "proposal"
@@ -597,7 +598,7 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
             ):
                 pass  # "Ukraine's [NATO bid …]": the owner of another cue's content
             elif _possessive(toks, j, sentence) or _is_proposal(toks[j]):
-                # "Kyiv's proposal", and "a revised American proposal to turn …", whose noun
+                # "Kyiv's proposal", and "an amended European proposal to freeze …", whose noun
                 # is itself the stance
                 if _is_proposal(toks[j]) or (governed and _owns_a_stance(toks, j)):
                     for m in _coordinated(toks, j):
@@ -627,7 +628,7 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
                     yield m, sign, "subject" if governed else "modal"
                 return
             elif _post_governed(toks, j, first) is not None:
-                # "Moscow has made the lifting of sanctions a condition": the verb follows
+                # "Kyiv has made the return of detainees a condition": the verb follows
                 for m in _coordinated(toks, j):
                     yield m, sign * _post_governed(toks, j, first), "subject"
                 return
@@ -637,8 +638,8 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
                 and toks[j + 1].text.lower() not in ("also", "now", "still", "so", "far", "long")
                 and _opens_coordinate_clause(toks, j)
             ):
-                # "…, and Washington has since raised the ceiling to 800,000": the cue is in
-                # Washington's clause; a verb before the comma belongs to another one
+                # "…, and Paris has since lowered the quota to 40,000": the cue is in Paris's
+                # clause; a verb before the comma belongs to another one
                 return
         else:
             if low in ("and", "but") and j + 1 < first and toks[j + 1].text.lower() == "that":
@@ -650,9 +651,9 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
                 and not governed
                 and _non_party_clause(toks, j + 1, first)
             ):
-                return  # "…, and that territory would become a zone": no party's stance
+                return  # "…, and that the strip would turn into a corridor": no party's stance
             if low in ("and", "or") and _starts_verb_phrase(toks, j + 1, first):
-                # "will not tolerate such troops and would regard them as …": the negation
+                # "will not allow those bases and would treat them as …": the negation
                 # belongs to the first verb phrase
                 open_chain = False
                 elliptical = True
@@ -798,7 +799,7 @@ _OBLIGED_AFTER = re.compile(
 
 def _obliged(toks: list[_Tok], k: int, first: int) -> bool:
     """True when the mention is the one obliged, not the one who wants:
-    "Ukraine must …", "Ukraine cannot be asked to cede …"."""
+    "Moldova must …", "Moldova cannot be asked to give up …"."""
     words = " ".join(t.text for t in toks[k + 1 : min(first, k + 7)])
     if _OBLIGED_AFTER.match(words) is not None:
         return True
@@ -816,7 +817,7 @@ def _obliged(toks: list[_Tok], k: int, first: int) -> bool:
 
 def _post_governed(toks: list[_Tok], k: int, first: int) -> int | None:
     """The polarity of a stance word after the cue, for a subject that has no stance verb
-    before it ("Moscow has made [the lifting of sanctions] a condition", "Kyiv considers
+    before it ("Kyiv has made [the return of detainees] a condition", "Kyiv considers
     [a buffer zone] unacceptable"); None when there is none."""
     between = toks[k + 1 : first]
     if len(between) > 4 or any(t.kind in ("M", "C", "P") for t in between):
@@ -860,7 +861,7 @@ def _condition_opener(toks: list[_Tok], first: int, floor: int) -> int | None:
 
 def _main_clause_holder(toks: list[_Tok], first: int) -> Mention | None:
     """The subject of the main clause after an "if" clause that holds the cue:
-    "If Moscow agrees to a buffer zone, he said, Washington is prepared to …"."""
+    "If Kyiv accepts a monitoring mission, she said, Paris is ready to …"."""
     n = len(toks)
     j = first
     while j < n and toks[j].text not in (",", ";", "then"):

@@ -138,7 +138,7 @@ EVENT_WORDS = (
 )
 
 # Titles that introduce a person speaking for a party: "Kremlin spokesman Dmitry Peskov",
-# "Taras Hnatiuk, the secretary of Ukraine's security council".
+# "Petro Danyliuk, the head of Ukraine's border service".
 PERSON_TITLES = (
     r"president|prime minister|premier|chancellor|foreign minister|defen[cs]e minister|minister"
     r"|spokes(?:man|woman|person)|envoy|special envoy|negotiator|chief negotiator|secretary"

@@ -428,7 +428,7 @@ def _anaphora(
     found: list[Cue] = []
     for m in _ANAPHOR.finditer(sentence):
         if m.group("pronoun") and own:
-            continue  # "wants it back under Ukrainian control": "it" is a thing, not an idea
+            continue  # "wants it returned to Georgian rule": "it" is a thing, not an idea
         start, end = m.span("pronoun") if m.group("pronoun") else m.span()
         if any(c.start < end and start < c.end for c in own):
             continue
@@ -494,7 +494,7 @@ def _resolve_references(sentence: str, mentions: list[Mention], context: Context
                                 and not _NON_AGENT.match(_word_before(sentence, x.start))
                             )
                         )
-                        # "according to a European diplomat, she …": the source is not "she"
+                        # "according to a Turkish mediator, he …": the source is not "he"
                         and "according to" not in sentence[max(0, x.start - 16) : x.start]
                     ),
                     context.previous,

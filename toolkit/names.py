@@ -1,5 +1,5 @@
-"""People a document introduces: "Kremlin spokesman Dmitry Peskov", "Taras Hnatiuk, the
-secretary of Ukraine's security council". Once introduced, the person's full name, surname
+"""People a document introduces: "Kremlin spokesman Dmitry Peskov", "Petro Danyliuk, the
+head of Ukraine's border service". Once introduced, the person's full name, surname
 and (for transcripts) upper-case surname stand for their party in the rest of the document.
 
 The codebook names the well-known people; articles name many more. These are general
@@ -30,9 +30,9 @@ def _patterns(party_names: str) -> tuple[re.Pattern, ...]:
     title = r"(?:(?i:" + _TITLE + r")\s+)*(?i:" + _TITLE + r")"
     return (
         # "Russia's foreign minister, Sergei Lavrov", "Kremlin spokesman Dmitry Peskov",
-        # "Russian Foreign Minister Sergei Lavrov", "EU foreign policy chief Kaja Kallas"
+        # "Russian Foreign Minister Sergei Lavrov", "EU enlargement policy chief Marta Lindqvist"
         re.compile(party + r"(?:’s|'s)?\s+(?:[\w\-]+,?\s+){0,4}?" + title + r",?\s+" + _NAME),
-        # "Taras Hnatiuk, the secretary of Ukraine's National Security and Defence Council"
+        # "Petro Danyliuk, the head of Ukraine's State Border Guard Service"
         re.compile(
             _NAME
             + r",\s+(?:the|a|an)\s+(?:[\w\-]+\s+){0,3}?"
@@ -48,10 +48,10 @@ def _patterns(party_names: str) -> tuple[re.Pattern, ...]:
             + r"(?:’s|'s)?\s+(?:[\w\-]+\s+){0,3}?"
             + title
         ),
-        # "the deputy foreign minister of Russia Arkady Belyaev"
+        # "the deputy trade minister of Russia Oleg Varnikov"
         re.compile(r"\b(?i:" + _TITLE + r")\s+of\s+(?:the\s+)?" + party + r",?\s+" + _NAME),
-        # a profile: "Yelena Ivanova rarely raises her voice. … Today she is deputy head of
-        # Russia's delegation" (the name is matched separately, see learn_names)
+        # a profile: "Irina Sokolova seldom gives interviews. … Now she is senior adviser at
+        # Russia's mission" (the name is matched separately, see learn_names)
         re.compile(
             r"\b(?:[Ss]he|[Hh]e) (?:is|was|has been|serves as|became) (?:now |also )?(?:the )?"
             r"(?:[\w\-]+\s+){0,2}?" + title + r"\s+(?:of|at|in|for)\s+(?:the\s+)?" + party
@@ -66,8 +66,8 @@ def learn_names(text: str, party_of, party_names: str) -> dict[str, str]:
 
     ``party_of(word)`` gives the party of an alias or demonym (None if it is neither);
     ``party_names`` is a regular expression matching any alias or demonym. A person named
-    with a title but no party ("conducted by Deputy Spokesperson Dana Whitcombe", after "a
-    briefing at the Department of State") takes the party named last before the title, when
+    with a title but no party ("chaired by Deputy Spokesperson Lena Osgood", after "a call hosted by
+    the Department of State") takes the party named last before the title, when
     no explicit introduction says otherwise.
     """
     *patterns, profile, anywhere = _patterns(party_names)
@@ -76,7 +76,7 @@ def learn_names(text: str, party_of, party_names: str) -> dict[str, str]:
         for pattern in patterns
         for m in pattern.finditer(text)
     ]
-    # a profile's "she is deputy head of Russia's delegation" goes to the last full name before
+    # a profile's "she is senior adviser at Russia's mission" goes to the last full name before
     # it whose surname the text also uses alone (so "Abu Dhabi" is no person)
     for m in profile.finditer(text):
         for candidate in reversed(list(re.finditer(_NAME, text[: m.start()]))):
