@@ -14,6 +14,7 @@ MODULES = [
     "toolkit.extract",
     "toolkit.match",
     "toolkit.positions",
+    "toolkit.reviews",
     "toolkit.sources",
 ]
 
