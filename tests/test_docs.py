@@ -9,6 +9,7 @@ import pytest
 
 # modules whose docstrings carry runnable examples
 MODULES = [
+    "toolkit.candidates",
     "toolkit.codebook",
     "toolkit.compare",
     "toolkit.extract",
