@@ -149,6 +149,7 @@ def _run(args: argparse.Namespace) -> int:
     statements = extract(documents, codebook)
     if args.command == "reviews":
         return _reviews(args.action, statements, reviews, documents, codebook, out, inputs)
+    extracted = statements
     if reviews is not None:
         from .reviews import apply_reviews
 
@@ -172,7 +173,9 @@ def _run(args: argparse.Namespace) -> int:
         from .report import build_report, terminal_summary
 
         golds = gold_paths or None
-        html = build_report(documents, codebook, statements=statements, gold=golds)
+        html = build_report(
+            documents, codebook, statements=statements, gold=golds, extracted=extracted
+        )
         path = write_atomic(out, html, inputs=inputs)
         print(terminal_summary(statements, codebook))
         print(f"\nreport written to {path} ({path.stat().st_size / 1024:.0f} KiB)")
