@@ -118,6 +118,26 @@ def _score_sentence(text: str, rules: _Rules) -> dict | None:
     }
 
 
+@lru_cache(maxsize=512)
+def _scored(text: str, rules: _Rules) -> tuple[dict, ...]:
+    """Every sentence of ``text`` that could hold a statement, with its score (cached: a
+    review panel asks again after every decision, and only the statements change)."""
+    out = []
+    for index, sent in enumerate(split_sentences(text)):
+        found = _score_sentence(text[sent.start : sent.end], rules)
+        if found:
+            out.append(
+                {
+                    "sentence": index,
+                    "start": sent.start,
+                    "end": sent.end,
+                    "text": text[sent.start : sent.end],
+                    **found,
+                }
+            )
+    return tuple(out)
+
+
 def candidates(
     documents: pd.DataFrame, statements: pd.DataFrame, codebook: Codebook
 ) -> pd.DataFrame:
@@ -144,21 +164,10 @@ def candidates(
     rows = []
     for doc in documents.itertuples(index=False):
         text = doc.text if isinstance(doc.text, str) else ""
-        for index, sent in enumerate(split_sentences(text)):
-            if (str(doc.doc_id), sent.start) in taken:
-                continue
-            found = _score_sentence(text[sent.start : sent.end], rules)
-            if found:
-                rows.append(
-                    {
-                        "doc_id": str(doc.doc_id),
-                        "sentence": index,
-                        "start": sent.start,
-                        "end": sent.end,
-                        "text": text[sent.start : sent.end],
-                        **found,
-                    }
-                )
+        for found in _scored(text, rules):
+            if (str(doc.doc_id), found["start"]) not in taken:
+                rows.append({"doc_id": str(doc.doc_id), **found})
     frame = pd.DataFrame(rows, columns=list(CANDIDATE_COLUMNS))
     frame["score"] = frame["score"].astype(float)
+    frame["option"] = frame["option"].astype(object).where(frame["option"].notna(), None)
     return frame.sort_values("score", ascending=False, kind="stable").reset_index(drop=True)

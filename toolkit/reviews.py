@@ -494,16 +494,17 @@ def _as_reviews(reviews, codebook: Codebook) -> pd.DataFrame:
 def _resolved(reviews: pd.DataFrame, docs: dict[str, _Doc]) -> pd.DataFrame:
     """``reviews`` with ``status`` (applied, stale, absent) and the ``sentence`` found."""
     status, sentence = [], []
-    for r in reviews.itertuples(index=False):
-        doc = docs.get(str(r.doc_id))
+    columns = (reviews[c].tolist() for c in ("doc_id", "decision", "text_hash", "start"))
+    for doc_id, decision, digest, start in zip(*columns, strict=True):
+        doc = docs.get(str(doc_id))
         if doc is None:
             status.append("absent")
             sentence.append(-1)
-        elif r.decision in _DOCUMENT_DECISIONS:
-            status.append("applied" if text_hash(doc.text) == r.text_hash else "stale")
+        elif decision in _DOCUMENT_DECISIONS:
+            status.append("applied" if text_hash(doc.text) == digest else "stale")
             sentence.append(-1)
         else:
-            index = doc.find(r.text_hash, r.start)
+            index = doc.find(digest, start)
             status.append("stale" if index is None else "applied")
             sentence.append(-1 if index is None else index)
     out = reviews.assign(status=status, sentence=np.asarray(sentence, dtype=np.int64))
