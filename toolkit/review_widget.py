@@ -192,7 +192,10 @@ class ReviewPanel:
     # ------------------------------------------------------------------ display
 
     def _repr_mimebundle_(self, **kwargs):
-        return self.root._repr_mimebundle_(**kwargs)
+        bundle = self.root._repr_mimebundle_(**kwargs)
+        data = bundle[0] if isinstance(bundle, tuple) else bundle
+        data["text/plain"] = repr(self)  # what shows where the widget cannot
+        return bundle
 
     def __repr__(self) -> str:
         return f"<ReviewPanel: {self._progress_text()} · reviews file {self.path.name}>"
