@@ -29,6 +29,7 @@ import pandas as pd
 from . import plots
 from .codebook import Codebook
 from .compare import deal_model, gap_matrix, gaps
+from .errors import GoldError
 from .evaluate import evaluate, load_gold
 from .extract import extract
 from .positions import positions
@@ -335,7 +336,12 @@ def _quality(statements, codebook, documents, gold) -> list[dict]:
     doc_ids = set(documents["doc_id"].astype(str))
     out = []
     for path in paths:
-        frame = load_gold(path, codebook)
+        try:
+            frame = load_gold(path, codebook)
+        except GoldError:
+            if explicit:
+                raise
+            continue  # the project's gold, for another codebook than this run's
         frame = frame[frame["doc_id"].astype(str).isin(doc_ids)]
         entry = {"gold": Path(path).name, "documents": int(frame["doc_id"].nunique())}
         if frame.empty:
