@@ -111,7 +111,7 @@ class ReviewPanel:
         )
         self.reviewer = w.Text(value=reviewer, description="Reviewer", placeholder="your name")
         self.progress_line = w.HTML()
-        self.text = w.HTML(layout=w.Layout(max_height="460px", overflow_y="auto", flex="3"))
+        self.text = w.HTML(layout=w.Layout(max_height="460px", overflow="auto", flex="3"))
         self.statement = w.Select(description="Statement", rows=8, layout=w.Layout(width="100%"))
         self.statement.add_class("review-statement")
         self.accept_button = _button("Accept", "success", "the statement is right")
