@@ -48,6 +48,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_quality.py
 	$(BIN)/python benchmarks/bench_widgets.py
 	$(BIN)/python benchmarks/bench_report.py
+	$(BIN)/python benchmarks/bench_reviews.py
 
 clean:
 	rm -rf $(VENV) reports test-artifacts .pytest_cache .ruff_cache

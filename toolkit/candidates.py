@@ -25,6 +25,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from ._prefilter import anchors
 from .codebook import Codebook
 from .schema import DOCUMENT_COLUMNS, check_columns
 from .sentences import split_sentences
@@ -57,18 +58,40 @@ class _Rules:
                 return None
             return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)")
 
-        def any_of(patterns) -> re.Pattern | None:
-            patterns = [p for p in patterns if p]
-            return re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
-
         self.parties = [(p.key, words(p.aliases), words(p.demonyms)) for p in codebook.parties]
-        self.issues = []
-        for issue in codebook.issues:
-            options = [
-                (o.key, any_of((*o.patterns, *o.negative_patterns)), any_of(o.context_patterns))
-                for o in issue.options
-            ]
-            self.issues.append((issue.key, any_of(issue.context), options))
+        self.issues = [
+            (
+                issue.key,
+                _any_of(issue.context),
+                _options(issue, lambda o: (*o.patterns, *o.negative_patterns)),
+                _options(issue, lambda o: o.context_patterns),
+            )
+            for issue in codebook.issues
+        ]
+
+
+def _any_of(patterns) -> re.Pattern | None:
+    patterns = [p for p in patterns if p]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
+
+
+def _options(issue, cues) -> list[tuple[str, list[tuple[frozenset[str] | None, re.Pattern]]]]:
+    """Each option's cue patterns, with the literals one of which every match holds (a
+    substring test is far cheaper than a scan, and most sentences name no option)."""
+    return [
+        (o.key, [(anchors(p), re.compile(p, re.I)) for p in cues(o)])
+        for o in issue.options
+        if cues(o)
+    ]
+
+
+def _named(options, text: str, lower: str) -> str | None:
+    """The first option (in the codebook's order) that ``text`` names."""
+    for key, patterns in options:
+        for needed, pattern in patterns:
+            if (needed is None or any(a in lower for a in needed)) and pattern.search(text):
+                return key
+    return None
 
 
 @lru_cache(maxsize=8)
@@ -88,16 +111,11 @@ def _score_sentence(text: str, rules: _Rules) -> dict | None:
         return None
     best = None  # (score, issue, option)
     found_issues = []
-    for key, context, options in rules.issues:
+    lower = text.lower()
+    for key, context, cues, in_context in rules.issues:
         has_context = bool(context and context.search(text))
-        option = next(
-            (
-                o
-                for o, cue, in_context in options
-                if (cue and cue.search(text))
-                or (has_context and in_context and in_context.search(text))
-            ),
-            None,
+        option = _named(cues, text, lower) or (
+            _named(in_context, text, lower) if has_context else None
         )
         score = 3 if option else 1 if has_context else 0
         if score:

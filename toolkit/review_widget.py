@@ -213,24 +213,32 @@ class ReviewPanel:
             f"{int(p['complete'].sum())} of {len(p)} documents complete"
         )
 
-    def update(self) -> None:
-        """Recompute the open document's review from the file's decisions and redraw."""
+    def update(self, recount: bool = False) -> None:
+        """Recompute the open document's review from the file's decisions and redraw
+        (``recount``: and its line in ``progress``, after a decision)."""
         start = time.perf_counter()
         doc_id = self.document.value
         doc = self.documents[self.documents["doc_id"].astype(str) == doc_id]
         mine = self._by_doc.get(doc_id, self.statements.iloc[0:0])
         mine_reviews = self.reviews[self.reviews["doc_id"] == doc_id]
         self.result = review_table(mine, mine_reviews, doc, self.codebook)
+        if recount:
+            row = review_progress(mine, mine_reviews, doc, self.codebook, table=self.result)
+            self.progress = (
+                pd.concat([self.progress[self.progress["doc_id"] != doc_id], row])
+                .set_index("doc_id")
+                .loc[self.progress["doc_id"]]
+                .reset_index()
+            )
         shown = self.result[self.result["source"] != "rejected"]
         self.candidates = candidates(doc, shown, self.codebook)
         text = doc["text"].iloc[0] if isinstance(doc["text"].iloc[0], str) else ""
         self._sentences = split_sentences(text)
         self._text = text
 
-        self.text.value = self._text_html()
-        self.statement.options = [
-            (self._statement_label(n, r), n) for n, r in enumerate(self.result.itertuples(), 1)
-        ]
+        self.text.value = self._text_html(self._rows())
+        rows = self._rows()
+        self.statement.options = [(self._statement_label(n, r), n) for n, r in enumerate(rows, 1)]
         self.candidate.options = [
             (f"{r.score:g} · {self._guess(r)} · {_cut(r.text, 90)}", int(r.sentence))
             for r in self.candidates.itertuples()
@@ -247,12 +255,19 @@ class ReviewPanel:
         )
         self.last_update_ms = (time.perf_counter() - start) * 1e3
 
-    def _statement_label(self, n: int, r) -> str:
-        party = self.codebook.party(str(r.party)).label
-        issue = self.codebook.issue(str(r.issue))
-        verb = "supports" if str(r.polarity) == "support" else "opposes"
-        look = _LOOK[str(r.source)][1]
-        return f"[{n}] {party} {verb} {issue.option(str(r.option)).label} ({issue.label}) — {look}"
+    def _rows(self) -> list[tuple[str, ...]]:
+        """``(party, issue, option, polarity, source, sentence)`` of each row of ``result``."""
+        columns = ("party", "issue", "option", "polarity", "source", "sentence")
+        return list(zip(*(self.result[c].astype(str).tolist() for c in columns), strict=True))
+
+    def _statement_label(self, n: int, row: tuple[str, ...]) -> str:
+        party, issue_key, option, polarity, source, _ = row
+        issue = self.codebook.issue(issue_key)
+        verb = "supports" if polarity == "support" else "opposes"
+        return (
+            f"[{n}] {self.codebook.party(party).label} {verb} {issue.option(option).label} "
+            f"({issue.label}) — {_LOOK[source][1]}"
+        )
 
     def _guess(self, r) -> str:
         party = self.codebook.party(r.party).label
@@ -260,12 +275,12 @@ class ReviewPanel:
         option = f": {issue.option(r.option).label}" if isinstance(r.option, str) else ""
         return f"{party} · {issue.label}{option}"
 
-    def _text_html(self) -> str:
+    def _text_html(self, rows: list[tuple[str, ...]]) -> str:
         """The document, sentence by sentence: sentences with statements tinted by their
         review and numbered as in the list, candidates underlined with dots."""
         numbers: dict[int, list[tuple[int, str]]] = {}
-        for n, r in enumerate(self.result.itertuples(), 1):
-            numbers.setdefault(int(r.sentence), []).append((n, str(r.source)))
+        for n, (*_, source, sentence) in enumerate(rows, 1):
+            numbers.setdefault(int(sentence), []).append((n, source))
         ranks = {int(s): k for k, s in enumerate(self.candidates["sentence"], 1)}
         parts, paragraph = [], 0
         for i, s in enumerate(self._sentences):
@@ -447,25 +462,12 @@ class ReviewPanel:
         self.reviews = load_reviews(self.path, self.codebook)
         self.stale.value = self._stale_html()
         doc_id = self.document.value
-        doc = self.documents[self.documents["doc_id"].astype(str) == doc_id]
-        row = review_progress(
-            self._by_doc.get(doc_id, self.statements.iloc[0:0]),
-            self.reviews[self.reviews["doc_id"] == doc_id],
-            doc,
-            self.codebook,
-        )
-        self.progress = (
-            pd.concat([self.progress[self.progress["doc_id"] != doc_id], row])
-            .set_index("doc_id")
-            .loc[self.progress["doc_id"]]
-            .reset_index()
-        )
         selected = self.statement.value
         self.message.value = (
             f"<p style='color:#1b5e20'>saved: {escape(decision['decision'])} "
             f"({escape(self.path.name)}, {len(self.reviews)} decisions)</p>"
         )
-        self.update()
+        self.update(recount=True)
         label = dict((v, k) for k, v in self.document.options)
         if label.get(doc_id) != self._doc_label(doc_id):
             self._relabel_documents()

@@ -728,7 +728,12 @@ def _printable(value) -> str:
 
 
 def review_progress(
-    statements: pd.DataFrame, reviews, documents: pd.DataFrame, codebook: Codebook
+    statements: pd.DataFrame,
+    reviews,
+    documents: pd.DataFrame,
+    codebook: Codebook,
+    *,
+    table: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """How far the review has come, per document: ``doc_id, statements, reviewed, confirmed,
     corrected, added, rejected, complete``.
@@ -736,9 +741,11 @@ def review_progress(
     ``statements`` counts every statement shown for review (the machine's, rejected and added
     ones included); ``reviewed`` those a person decided on; ``complete`` whether the latest
     ``complete``/``reopen`` decision on the document (for its current text) is ``complete``.
+    ``table``, when the caller has it, is :func:`review_table` of the same arguments.
     """
     reviews = _as_reviews(reviews, codebook)
-    table = review_table(statements, reviews, documents, codebook)
+    if table is None:
+        table = review_table(statements, reviews, documents, codebook)
     resolved = _resolved(reviews, _docs(documents))
     marks = resolved[
         (resolved["status"] == "applied") & resolved["decision"].isin(_DOCUMENT_DECISIONS)
