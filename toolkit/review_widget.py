@@ -111,7 +111,7 @@ class ReviewPanel:
         )
         self.reviewer = w.Text(value=reviewer, description="Reviewer", placeholder="your name")
         self.progress_line = w.HTML()
-        self.text = w.HTML(layout=w.Layout(max_height="460px", overflow="auto", flex="3"))
+        self.text = w.HTML(layout=w.Layout(max_height="460px", overflow="auto", flex="1"))
         self.statement = w.Select(description="Statement", rows=8, layout=w.Layout(width="100%"))
         self.statement.add_class("review-statement")
         self.accept_button = _button("Accept", "success", "the statement is right")
@@ -176,7 +176,7 @@ class ReviewPanel:
                 self.add_button,
                 self.message,
             ],
-            layout=w.Layout(flex="2", min_width="420px"),
+            layout=w.Layout(flex="1", min_width="480px"),
         )
         self.root = w.VBox(
             [
@@ -463,16 +463,16 @@ class ReviewPanel:
         self.stale.value = self._stale_html()
         doc_id = self.document.value
         selected = self.statement.value
-        self.message.value = (
-            f"<p style='color:#1b5e20'>saved: {escape(decision['decision'])} "
-            f"({escape(self.path.name)}, {len(self.reviews)} decisions)</p>"
-        )
         self.update(recount=True)
         label = dict((v, k) for k, v in self.document.options)
         if label.get(doc_id) != self._doc_label(doc_id):
             self._relabel_documents()
         if selected is not None and selected <= len(self.result):
             self.statement.value = selected
+        self.message.value = (  # last: the panel is up to date when this shows
+            f"<p style='color:#1b5e20'>saved: {escape(decision['decision'])} "
+            f"({escape(self.path.name)}, {len(self.reviews)} decisions)</p>"
+        )
 
     def _relabel_documents(self) -> None:
         value = self.document.value
