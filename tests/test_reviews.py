@@ -666,3 +666,12 @@ def test_parse_reviews_accepts_a_header_in_another_order(cb):
     values = dict(zip(REVIEW_COLUMNS, GOOD.split(","), strict=True))
     text = ",".join(columns) + "\n" + ",".join(values[c] for c in columns) + "\n"
     assert parse_reviews(text, cb)["decision"].tolist() == ["accept"]
+
+
+def test_appending_to_a_file_with_its_columns_in_another_order_follows_its_order(cb, tmp_path):
+    _documents, statements = setup(cb)
+    path = tmp_path / "r.csv"
+    path.write_text(",".join(reversed(REVIEW_COLUMNS)) + "\n")
+    append_reviews(path, [decide("reject", statements, 1, reviewer="ana")], cb)
+    frame = load_reviews(path, cb)
+    assert frame[["decision", "party", "reviewer"]].values.tolist() == [["reject", "B", "ana"]]

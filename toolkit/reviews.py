@@ -394,16 +394,16 @@ def append_reviews(
     rows = [_checked(d, codebook, str(path), None) for d in decisions]
     if not rows:
         return out
-    body = _csv_lines([[r[c] for c in REVIEW_COLUMNS] for r in rows])
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         with FileLock(out.parent / f".{out.name}.lock", timeout=_LOCK_TIMEOUT):
             fd = os.open(out, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o666)
             try:
-                payload = _HEADER + body
                 size = os.fstat(fd).st_size
+                prefix, columns = _HEADER, list(REVIEW_COLUMNS)
                 if size:
-                    payload = _continue(out, size, str(path)) + body
+                    prefix, columns = _continue(out, size, str(path))
+                payload = prefix + _csv_lines([[r[c] for c in columns] for r in rows])
                 data = payload.encode("utf-8")
                 while data:
                     data = data[os.write(fd, data) :]
@@ -427,10 +427,9 @@ def append_reviews(
     return out
 
 
-def _continue(path: Path, size: int, source: str) -> str:
-    """What goes before new rows in an existing file: a newline if its last line lacks one.
-
-    Refuses a file that does not start with a reviews header.
+def _continue(path: Path, size: int, source: str) -> tuple[str, list[str]]:
+    """What goes before new rows in an existing file (a newline if its last line lacks one),
+    and the order of its columns. Refuses a file that does not start with a reviews header.
     """
     with path.open("rb") as fh:
         first = fh.read(4096).decode("utf-8", errors="replace").lstrip("\ufeff")
@@ -445,7 +444,7 @@ def _continue(path: Path, size: int, source: str) -> str:
             line=1,
             fix="name a new file for your decisions, e.g. my_reviews.csv",
         )
-    return "" if last == b"\n" else "\n"
+    return ("" if last == b"\n" else "\n"), [h.strip() for h in header]
 
 
 # --------------------------------------------------------------------------- resolving
