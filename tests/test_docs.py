@@ -9,11 +9,13 @@ import pytest
 
 # modules whose docstrings carry runnable examples
 MODULES = [
+    "toolkit.candidates",
     "toolkit.codebook",
     "toolkit.compare",
     "toolkit.extract",
     "toolkit.match",
     "toolkit.positions",
+    "toolkit.reviews",
     "toolkit.sources",
 ]
 

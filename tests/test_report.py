@@ -504,3 +504,66 @@ def test_write_report_refuses_seeds_and_inputs(tmp_path):
         write_report(src, "<p>", inputs=[src])
     out = write_report(tmp_path / "ok.html", "<p>ok</p>")
     assert out.read_text(encoding="utf-8") == "<p>ok</p>"
+
+
+# --------------------------------------------------------------------------- reviewed statements
+
+
+def _reviewed_seed(codebook, seed_documents, seed_statements):
+    from toolkit import apply_reviews, new_decision
+
+    s = seed_statements
+    first, second = s.iloc[0], s.iloc[1]
+    decisions = [
+        new_decision(
+            "accept",
+            first.doc_id,
+            first.start,
+            first.end,
+            first.quote,
+            (first.party, first.issue, first.option, first.polarity),
+        ),
+        new_decision(
+            "correct",
+            second.doc_id,
+            second.start,
+            second.end,
+            second.quote,
+            (second.party, second.issue, second.option, second.polarity),
+            ("RU", "sanctions", "lift_sanctions", "support"),
+        ),
+    ]
+    return apply_reviews(s, decisions, seed_documents, codebook)
+
+
+def test_report_says_how_much_was_reviewed_and_who_vouches_for_each_quote(
+    codebook, seed_documents, seed_statements
+):
+    reviewed = _reviewed_seed(codebook, seed_documents, seed_statements)
+    html = build_report(seed_documents, codebook, statements=reviewed, extracted=seed_statements)
+    n = len(reviewed)
+    assert (
+        f"Reviewed by an analyst: 2 of {n} statement(s) — 1 confirmed, 1 corrected, 0 added;"
+        in html
+    )
+    assert html.count(">confirmed by an analyst</span>") == 1
+    assert html.count(">corrected by an analyst</span>") == 1
+    assert html.count(">machine, unchecked</span>") == n - 2
+    table = positions_of(reviewed, codebook)
+    stated = table[table["status"] != "not stated"]
+    # each position carries its review mark, in the matrix and in its issue's section (and
+    # the lede shows the mark once)
+    assert html.count('class="by by-machine-only">machine only</span>') == 1 + 2 * int(
+        (stated["review"] == "machine only").sum()
+    )
+    ru = table[(table["party"] == "RU") & (table["issue"] == "sanctions")].iloc[0]
+    assert ru["label"] == "Lift sanctions" and ru["review"] in ("reviewed", "partly reviewed")
+    # quality still scores the extractor's own statements
+    plain = build_report(seed_documents, codebook, statements=seed_statements)
+    quality = re.search(r'<section id="quality">.*?</section>', html, re.S).group(0)
+    assert quality == re.search(r'<section id="quality">.*?</section>', plain, re.S).group(0)
+
+
+def test_report_without_review_says_no_statement_was_checked(seed_html):
+    assert "No statement has been checked by an analyst" in seed_html
+    assert "machine only</span>" not in seed_html

@@ -1,4 +1,4 @@
-"""Command line: ``python -m toolkit {extract,evaluate,positions,report} ...``.
+"""Command line: ``python -m toolkit {extract,evaluate,positions,report,reviews} ...``.
 
 This is the one place that turns the toolkit's exceptions into messages and exit codes:
 ``error: FILE:LINE: what — fix`` on stderr and exit code 2 for bad input, a traceback and
@@ -55,8 +55,16 @@ def _parser() -> argparse.ArgumentParser:
             "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
         )
 
+    def reviews(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--reviews",
+            metavar="FILE",
+            help="reviews CSV: apply the analyst's decisions to the statements",
+        )
+
     p = sub.add_parser("extract", help="write the statements table as CSV")
     common(p, paths_required=True)
+    reviews(p)
     p.add_argument("--out", metavar="FILE", default="-", help="CSV file to write; - prints it")
 
     p = sub.add_parser("evaluate", help="score extraction against a gold CSV")
@@ -65,10 +73,12 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("positions", help="print each party's position per issue")
     common(p, paths_required=False)
+    reviews(p)
     p.add_argument("--out", metavar="FILE", default="-", help="CSV file to write; - prints it")
 
     p = sub.add_parser("report", help="write the self-contained HTML report")
     common(p, paths_required=False)
+    reviews(p)
     p.add_argument(
         "--gold",
         metavar="FILE",
@@ -79,6 +89,16 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--out", metavar="FILE", default="reports/report.html", help="HTML file to write"
     )
+
+    p = sub.add_parser("reviews", help="the analyst's reviews file: progress, gold")
+    actions = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    q = actions.add_parser("status", help="progress per document and the stale decisions")
+    q.add_argument("reviews", metavar="FILE", help="reviews CSV")
+    common(q, paths_required=False)
+    q = actions.add_parser("gold", help="write the documents marked complete as a gold CSV")
+    q.add_argument("reviews", metavar="FILE", help="reviews CSV")
+    common(q, paths_required=False)
+    q.add_argument("--out", metavar="FILE", default="-", help="gold CSV to write; - prints it")
     return parser
 
 
@@ -122,17 +142,32 @@ def _run(args: argparse.Namespace) -> int:
     if isinstance(gold_paths, str):
         gold_paths = [gold_paths]
     inputs += gold_paths
+    reviews_path = getattr(args, "reviews", None)
+    if reviews_path:
+        inputs.append(reviews_path)
     out = getattr(args, "out", "-")
     if out not in (None, "-"):
         from ._io import check_output
 
         check_output(out, inputs)  # refuse before doing the work
+    reviews = None
+    if reviews_path:
+        from .reviews import load_reviews
+
+        reviews = load_reviews(reviews_path, codebook)
     documents = load_documents(args.paths or None)
     if args.processes < 1:
         raise ToolkitError(
             f"--processes {args.processes}: needs at least one", fix="give 1 or more"
         )
     statements = extract(documents, codebook, reader=args.reader, n_process=args.processes)
+    if args.command == "reviews":
+        return _reviews(args.action, statements, reviews, documents, codebook, out, inputs)
+    extracted = statements
+    if reviews is not None:
+        from .reviews import apply_reviews
+
+        statements = apply_reviews(statements, reviews, documents, codebook)
 
     if args.command == "extract":
         return _emit_csv(statements, out, inputs)
@@ -152,12 +187,53 @@ def _run(args: argparse.Namespace) -> int:
         from .report import build_report, terminal_summary
 
         golds = gold_paths or None
-        html = build_report(documents, codebook, statements=statements, gold=golds)
+        html = build_report(
+            documents, codebook, statements=statements, gold=golds, extracted=extracted
+        )
         path = write_atomic(out, html, inputs=inputs)
         print(terminal_summary(statements, codebook))
         print(f"\nreport written to {path} ({path.stat().st_size / 1024:.0f} KiB)")
         return 0
     raise AssertionError(args.command)
+
+
+def _reviews(action, statements, reviews, documents, codebook, out, inputs) -> int:
+    from .errors import ReviewError
+    from .reviews import review_progress, reviews_to_gold, stale_reviews
+
+    path = reviews.attrs["path"]
+    if action == "gold":
+        gold = reviews_to_gold(statements, reviews, documents, codebook)
+        if gold.empty:
+            raise ReviewError(
+                "no document is marked complete (or the complete ones hold no statement)",
+                path=path,
+                fix="in the review panel (05_review), mark a document complete once every "
+                "statement in it is reviewed",
+            )
+        return _emit_csv(gold, out, inputs)
+    progress = review_progress(statements, reviews, documents, codebook)
+    stale = stale_reviews(reviews, documents, codebook)
+    print(
+        f"{int(progress['reviewed'].sum())} of {int(progress['statements'].sum())} statements "
+        f"reviewed; {int(progress['complete'].sum())} of {len(progress)} documents complete"
+    )
+    for r in progress.itertuples(index=False):
+        mark = "complete" if r.complete else ""
+        print(f"  {_plain(r.doc_id)}: {r.reviewed} of {r.statements} reviewed  {mark}".rstrip())
+    print(f"{len(stale)} stale decision(s): their sentence is no longer in the document's text")
+    for r in stale.itertuples(index=False):
+        what = " ".join(_plain(v) for v in (r.party, r.issue, r.option, r.polarity) if v)
+        print(
+            f"  {_plain(path)}:{r.line}: {r.decision} {what} in {_plain(r.doc_id)} "
+            f"at {r.start}-{r.end} ({_plain(r.reviewer) or 'no reviewer'}, {_plain(r.timestamp)})"
+        )
+    return 0
+
+
+def _plain(value) -> str:
+    """``value`` with control characters shown as ``?`` (no escape sequence reaches a terminal)."""
+    return "".join("?" if not c.isprintable() else c for c in str(value))
 
 
 def _emit_csv(frame, out: str, inputs: list) -> int:

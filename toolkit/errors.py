@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from os import PathLike
 
-__all__ = ["CodebookError", "GoldError", "OutputError", "SourceError", "ToolkitError"]
+__all__ = [
+    "CodebookError",
+    "GoldError",
+    "OutputError",
+    "ReviewError",
+    "SourceError",
+    "ToolkitError",
+]
 
 
 class ToolkitError(Exception):
@@ -82,3 +89,7 @@ class GoldError(ToolkitError):
 
 class OutputError(ToolkitError):
     """An output path is unsafe: inside ``seeds/``, equal to an input, or not writable."""
+
+
+class ReviewError(ToolkitError):
+    """A reviews CSV is malformed, or a decision uses keys the codebook does not define."""

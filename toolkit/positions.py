@@ -23,6 +23,10 @@ The rule that picks a party's current option on an issue
    or opposed the chosen one; otherwise it is ``stated``.
 7. The evidence shown is the chosen option's latest supporting statement (the first in
    document order among equals); all statements stay reachable through :func:`evidence`.
+8. ``review`` says whether a person checked the statements behind the cell (the ``source``
+   column that :func:`toolkit.apply_reviews` adds): ``reviewed`` when every one was
+   confirmed, corrected or added by the analyst, ``partly reviewed`` when some were,
+   ``machine only`` when none was (always so for statements straight from the extractor).
 """
 
 from __future__ import annotations
@@ -99,6 +103,8 @@ def positions(statements: pd.DataFrame, codebook: Codebook, as_of=None) -> pd.Da
         "end",
         "cue",
     ]
+    if "source" in frame.columns:  # reviewed statements (toolkit.apply_reviews)
+        columns.append("source")
     groups: dict[tuple[str, str], list[dict]] = {}
     for order, record in enumerate(frame[columns].to_dict("records")):
         record["order"] = order
@@ -142,9 +148,14 @@ def _row(party: str, issue, records: list[dict]) -> dict:
         "cue": None,
         "opposes": "",
         "evidence": 0,
+        "review": "",
     }
     if not records:
         return row
+    checked = sum(str(r.get("source", "machine")) != "machine" for r in records)
+    row["review"] = (
+        "reviewed" if checked == len(records) else "partly reviewed" if checked else "machine only"
+    )
     order = {key: i for i, key in enumerate(issue.option_keys)}
     support = [r for r in records if r["polarity"] == "support"]
     oppose = [r for r in records if r["polarity"] == "oppose"]

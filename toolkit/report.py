@@ -29,6 +29,7 @@ import pandas as pd
 from . import plots
 from .codebook import Codebook
 from .compare import deal_model, gap_matrix, gaps
+from .errors import GoldError
 from .evaluate import evaluate, load_gold
 from .extract import extract
 from .positions import positions
@@ -131,11 +132,14 @@ def summarise(
     codebook: Codebook,
     statements: pd.DataFrame,
     gold: Sequence[str | Path] | None = None,
+    extracted: pd.DataFrame | None = None,
 ) -> dict:
     """Everything the report shows, as plain values computed by the toolkit (no HTML).
 
     ``gold`` lists gold CSV files to score extraction against; None uses
-    :data:`DEFAULT_GOLD` where it covers the documents.
+    :data:`DEFAULT_GOLD` where it covers the documents. When ``statements`` are reviewed
+    (:func:`toolkit.apply_reviews`), ``extracted`` are the extractor's own statements, which
+    the quality section scores (by default, ``statements``).
     """
     table = positions(statements, codebook)
     pair_gaps = gaps(table, codebook)
@@ -159,6 +163,7 @@ def summarise(
                     "label": c["label"],
                     "status": c["status"],
                     "position": _number(c["position"]),
+                    "review": c["review"],
                     "quotes": _quotes(statements, codebook, party.key, issue.key),
                 }
             )
@@ -190,11 +195,14 @@ def summarise(
         "parties": parties,
         "sources": _sources(documents, statements),
         "n_statements": len(statements),
+        "review": _review(statements),
         "issues": issues,
         "matrix_figure": _svg_uri(plots.positions_matrix(table, codebook)),
         "gaps": _gaps(pair_gaps, codebook),
         "deal": _deal(deal, codebook),
-        "quality": _quality(statements, codebook, documents, gold),
+        "quality": _quality(
+            statements if extracted is None else extracted, codebook, documents, gold
+        ),
     }
 
 
@@ -219,6 +227,14 @@ def _sources(documents: pd.DataFrame, statements: pd.DataFrame) -> list[dict]:
     return out
 
 
+def _review(statements: pd.DataFrame) -> dict | None:
+    """How many statements an analyst checked (None for statements straight from the extractor)."""
+    if "source" not in statements.columns:
+        return None
+    counts = statements["source"].astype(str).value_counts()
+    return {k: int(counts.get(k, 0)) for k in ("machine", "confirmed", "corrected", "added")}
+
+
 def _quotes(statements: pd.DataFrame, codebook: Codebook, party: str, issue: str) -> list[dict]:
     """Every statement of ``party`` on ``issue``, in document order, ready for the template."""
     own = statements[
@@ -238,6 +254,7 @@ def _quotes(statements: pd.DataFrame, codebook: Codebook, party: str, issue: str
                 "condition": _text(getattr(r, "condition", "")),
                 "doc_id": str(r.doc_id),
                 "date": _date(r.date),
+                "source": str(getattr(r, "source", "")),
             }
         )
     return out
@@ -319,7 +336,12 @@ def _quality(statements, codebook, documents, gold) -> list[dict]:
     doc_ids = set(documents["doc_id"].astype(str))
     out = []
     for path in paths:
-        frame = load_gold(path, codebook)
+        try:
+            frame = load_gold(path, codebook)
+        except GoldError:
+            if explicit:
+                raise
+            continue  # the project's gold, for another codebook than this run's
         frame = frame[frame["doc_id"].astype(str).isin(doc_ids)]
         entry = {"gold": Path(path).name, "documents": int(frame["doc_id"].nunique())}
         if frame.empty:
@@ -366,15 +388,16 @@ def build_report(
     *,
     statements: pd.DataFrame | None = None,
     gold: Sequence[str | Path] | None = None,
+    extracted: pd.DataFrame | None = None,
 ) -> str:
     """Render the report as one HTML string (see the module docstring for its guarantees).
 
-    ``statements`` defaults to ``extract(documents, codebook)``; ``gold`` as in
-    :func:`summarise`.
+    ``statements`` defaults to ``extract(documents, codebook)``; ``gold`` and ``extracted``
+    as in :func:`summarise`.
     """
     if statements is None:
         statements = extract(documents, codebook)
-    return render(summarise(documents, codebook, statements, gold))
+    return render(summarise(documents, codebook, statements, gold, extracted))
 
 
 def render(summary: dict) -> str:

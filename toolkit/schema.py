@@ -67,6 +67,7 @@ POSITION_COLUMNS: tuple[str, ...] = (
     "cue",
     "opposes",
     "evidence",
+    "review",
 )
 
 

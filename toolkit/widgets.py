@@ -322,7 +322,8 @@ class PositionsExplorer(_View):
     their evidence quotes with the cue highlighted, and the issue's position line.
 
     ``result`` is the side-by-side table for the chosen issue: one row per chosen party with
-    its label, status, position and evidence.
+    its label, status, position, evidence and ``review`` (whether a person checked the
+    statements behind it: give it statements from :func:`toolkit.apply_reviews`).
     """
 
     def __init__(
@@ -402,7 +403,9 @@ class PositionsExplorer(_View):
             (table["issue"].astype(str) == issue) & table["party"].astype(str).isin(parties)
         ]
         rows = rows.set_index(rows["party"].astype(str)).reindex(parties)
-        self.result = rows[["status", "label", "position", "n_statements", "doc_id", "quote"]]
+        self.result = rows[
+            ["status", "label", "position", "n_statements", "doc_id", "review", "quote"]
+        ]
         label = escape(self.codebook.issue(issue).label)
         self.table.value = f"<h4>{label}</h4>" + (
             _table_html(self._side_by_side(), self.codebook, corner=label)
@@ -419,13 +422,14 @@ class PositionsExplorer(_View):
 
     def _side_by_side(self) -> pd.DataFrame:
         """``result`` turned on its side for display: one column per party."""
-        shown = self.result[["label", "status", "position", "n_statements", "doc_id"]]
+        shown = self.result[["label", "status", "position", "n_statements", "doc_id", "review"]]
         return shown.T.rename(
             index={
                 "label": "stance",
                 "position": "scale (0–100)",
                 "n_statements": "statements",
                 "doc_id": "evidence in",
+                "review": "checked by a person",
             }
         )
 
