@@ -27,6 +27,7 @@ import jinja2
 import pandas as pd
 
 from . import plots
+from ._resources import packaged
 from .codebook import Codebook
 from .compare import deal_model, gap_matrix, gaps
 from .evaluate import evaluate, load_gold
@@ -46,7 +47,7 @@ __all__ = [
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}\Z")  # the only colours put into a style attribute
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 #: Gold sets used by default when the report's sources include their documents.
-DEFAULT_GOLD = (Path(__file__).resolve().parent.parent / "data" / "gold" / "seed.csv",)
+DEFAULT_GOLD = (packaged("data", "gold", "seed.csv"),)
 #: What each relation of :func:`toolkit.compare.gaps` means, in the report's words.
 RELATIONS = {
     "agree": "same option",

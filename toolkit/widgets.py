@@ -23,7 +23,7 @@ try:
     import ipywidgets as w
 except ImportError as exc:  # pragma: no cover - depends on the environment
     raise ImportError(
-        "toolkit.widgets needs ipywidgets: pip install 'negotiation-toolkit[notebooks]'"
+        "toolkit.widgets needs ipywidgets: pip install 'negotiation-toolkit[lab]'"
     ) from exc
 
 from .codebook import Codebook
