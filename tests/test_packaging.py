@@ -79,3 +79,12 @@ def test_installed_report_runs_from_an_empty_folder(wheel, tmp_path):
     for seed in (ROOT / "seeds").glob("*.txt"):
         assert f"<code>{seed.stem}</code>" in html
     assert ROOT.as_posix() not in html + done.stdout + done.stderr
+
+
+def test_make_lab_starts_jupyterlab_as_root_only_when_root():
+    """JupyterLab refuses root without --allow-root; `make lab` passes it exactly then."""
+    shown = subprocess.run(
+        ["make", "-n", "lab"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    (line,) = [x for x in shown.splitlines() if "jupyter lab" in x]
+    assert ("--allow-root" in line.split()) == (os.geteuid() == 0), line
