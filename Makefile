@@ -1,9 +1,12 @@
-# Two commands matter: `make report` and `make test`. Both build .venv on first use.
+# Two commands matter: `make report` and `make test`. Both build .venv on first use: `make report`
+# installs the core library only; `make lab` and `make notebooks` add the [lab] extra, and
+# `make test` everything ([test]).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
+# JupyterLab refuses to start as root (as in many containers) unless told that it may.
+LAB_ARGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 
 TREEBANK ?= ../shared/treebanks/UD_English-EWT
 
@@ -17,43 +20,44 @@ help:
 	@echo "make bench      run the benchmarks and print their figures"
 	@echo "make parser     retrain the English parser from TREEBANK=path/to/UD_English-EWT"
 
-# The environment is rebuilt only when pyproject.toml or constraints.txt change.
-$(STAMP): pyproject.toml constraints.txt
+# $(VENV)/.core, .lab, .test: installed with those extras; redone when pyproject.toml or
+# constraints.txt change. A larger install satisfies a smaller one.
+$(VENV)/.%: pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
-		-c constraints.txt -e '.[test]'
-	touch $(STAMP)
+		-c constraints.txt -e '.$(if $(filter-out core,$*),[$*])'
+	touch $@ $(if $(filter test,$*),$(VENV)/.lab) $(VENV)/.core
 
-venv: $(STAMP)
+venv: $(VENV)/.test
 
-report: $(STAMP)
+report: $(VENV)/.core
 	$(BIN)/python -m toolkit report --out reports/report.html
 
-lint: $(STAMP)
+lint: $(VENV)/.test
 	$(BIN)/ruff check toolkit tests scripts benchmarks $(wildcard notebooks/*.ipynb)
 	$(BIN)/ruff format --check toolkit tests benchmarks scripts
 
-unit: $(STAMP)
+unit: $(VENV)/.test
 	$(BIN)/python -m pytest tests $(PYTEST_ARGS)
 
-test: lint $(STAMP)
+test: lint $(VENV)/.test
 	$(BIN)/python -m pytest --nbval --nbval-current-env \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg $(PYTEST_ARGS)
 
-lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+lab: $(VENV)/.lab
+	$(BIN)/jupyter lab $(LAB_ARGS) notebooks/
 
-notebooks: $(STAMP)
+notebooks: $(VENV)/.lab
 	$(BIN)/python scripts/run_notebooks.py notebooks/*.ipynb
 
-bench: $(STAMP)
+bench: $(VENV)/.test
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python benchmarks/bench_quality.py
 	$(BIN)/python benchmarks/bench_widgets.py
 	$(BIN)/python benchmarks/bench_report.py
 	$(BIN)/python benchmarks/bench_reviews.py
 
-parser: $(STAMP)
+parser: $(VENV)/.core
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt spacy-lookups-data
 	$(BIN)/python scripts/train_parser.py --treebank $(TREEBANK)
 

@@ -3,7 +3,7 @@
 For the seed (and the development articles in ``tests/fixtures/dev``, a bigger case), reports
 the median and best of a few rounds for each stage — ``extract``, ``summarise`` (the analysis
 and the embedded figures) and rendering the template — then the report's size in KiB and its
-number of embedded figures. Reading the sources and starting Python are not included; ``time
+number of embedded figures (the narrow scale charts shown on phones included). Reading the sources and starting Python are not included; ``time
 make report`` gives the wall time a user sees.
 
 Run: ``make bench`` or ``.venv/bin/python benchmarks/bench_report.py [--rounds N]``.
@@ -12,6 +12,7 @@ Run: ``make bench`` or ``.venv/bin/python benchmarks/bench_report.py [--rounds N
 from __future__ import annotations
 
 import argparse
+import re
 import statistics
 import sys
 import time
@@ -43,7 +44,7 @@ def bench(name: str, paths, codebook, rounds: int) -> None:
             times[key].append(value)
         times["total"].append(t_extract + t_summary + t_render)
     size = len(html.encode("utf-8")) / 1024
-    figures = html.count('src="data:image/svg+xml;base64,')
+    figures = len(re.findall(r'(?:src|srcset)="data:image/svg\+xml;base64,', html))
     print(
         f"{name}: {len(documents)} document(s), {len(statements)} statements -> "
         f"{size:.0f} KiB, {figures} embedded figures"

@@ -4,6 +4,10 @@ Used by ``make notebooks``. Each notebook runs in a fresh kernel from its own fo
 timing metadata and execution timestamps are stripped so that re-running with the same
 inputs gives the same bytes. A notebook is only replaced after it ran without error (written
 to a temporary file and renamed), so a failed run never damages the committed one.
+
+Notebooks are stored in the form JupyterLab saves them (nbformat 4.5, one-space indent, a
+final newline, the kernel's own ``kernelspec`` and ``language_info``), so that opening and
+saving one in JupyterLab changes nothing git can see (``tests/test_jupyterlab.py`` checks).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import sys
 from pathlib import Path
 
 import nbformat
+from jupyter_client.kernelspec import KernelSpecManager
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,10 +26,11 @@ sys.path.insert(0, str(ROOT))
 from toolkit._io import write_atomic  # noqa: E402
 
 
-def clean(nb: nbformat.NotebookNode) -> None:
-    """Drop what changes from run to run: timings, execution metadata, kernel versions."""
+def clean(nb: nbformat.NotebookNode, kernelspec: dict) -> None:
+    """Drop what changes from run to run (timings, execution metadata, widget state); keep
+    what JupyterLab writes itself: the kernel's spec and its ``language_info``."""
     nb.metadata.pop("widgets", None)
-    nb.metadata["language_info"] = {"name": "python"}
+    nb.metadata["kernelspec"] = kernelspec
     for i, cell in enumerate(nb.cells):
         cell["id"] = f"cell-{i:02d}"
         cell.metadata.pop("execution", None)
@@ -45,8 +51,9 @@ def run(path: Path, timeout: int) -> None:
         resources={"metadata": {"path": str(path.parent)}},
         record_timing=False,
     )
-    client.execute()
-    clean(nb)
+    client.execute()  # records the kernel's language_info in nb.metadata
+    spec = KernelSpecManager().get_kernel_spec("python3")
+    clean(nb, {"display_name": spec.display_name, "language": spec.language, "name": "python3"})
     write_atomic(path, nbformat.writes(nb) + "\n", protected=())
     print(f"executed {path}")
 

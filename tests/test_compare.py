@@ -87,6 +87,29 @@ def test_deal_model_against_hand_computation(table, codebook):
     assert "deal_timeline" not in set(deal.issue.astype(str))  # categorical issues are skipped
 
 
+def test_deal_model_lists_oppose_only_parties_as_left_out(codebook):
+    rows = statements(
+        ("UA", "territory", "cede_donbas", "oppose", "2025-12-01"),  # opposes only
+        ("RU", "territory", "cede_donbas", "support", "2025-12-01"),  # 100
+        ("US", "territory", "freeze_front_line", "support", "2025-12-01"),  # 35
+        ("EU", "sanctions", "lift_sanctions", "oppose", "2025-12-01"),  # nobody has a position
+    )
+    deal = deal_model(positions(rows, codebook), codebook)
+    terr = deal[deal.issue == "territory"].set_index("party", drop=False)
+    assert list(terr.party.astype(str)) == ["UA", "RU", "US"]  # codebook order, EU not stated
+    ua = terr.loc["UA"]
+    assert ua["status"] == "opposes only" and ua["label"] == "against Cede Donbas"
+    assert not ua["included"] and np.isnan(ua["position"]) and ua["weight"] == 0.0
+    assert np.isnan(ua["distance_compromise"])
+    assert list(terr.included) == [False, True, True]
+    # the predictions are those of RU and US alone
+    alone = deal_model(positions(rows[rows.party != "UA"], codebook), codebook)
+    assert terr["compromise"].iloc[0] == alone[alone.issue == "territory"]["compromise"].iloc[0]
+    assert terr["compromise"].iloc[0] == pytest.approx((100 + 35) / 2)
+    # an issue where some party only opposes and none has a position is not modelled
+    assert "sanctions" not in set(deal.issue.astype(str))
+
+
 def test_deal_model_overrides(table, codebook):
     deal = deal_model(
         table,

@@ -5,12 +5,15 @@ the explorer in Debian's Chromium through Playwright, checks that the stored fig
 an image (the notebook is not trusted yet, so JupyterLab shows only safe outputs such as PNG),
 runs all cells, picks another issue in the dropdown and checks that the table on the page now
 shows that issue, with its own borders and padding. The screenshot is kept in
-``test-artifacts/``. Skips only where Chromium is absent.
+``test-artifacts/``. Then it opens every committed notebook and saves it: JupyterLab must
+write back the same bytes, so that opening a notebook never dirties git. Skips only where
+Chromium is absent.
 """
 
 from __future__ import annotations
 
 import contextlib
+import difflib
 import os
 import shutil
 import socket
@@ -34,10 +37,18 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+
 @pytest.fixture(scope="module")
-def lab(tmp_path_factory):
-    root = tmp_path_factory.mktemp("lab")
-    for nb in (ROOT / "notebooks").glob("*.ipynb"):
+def lab_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("lab")
+
+
+@pytest.fixture(scope="module")
+def lab(lab_root):
+    root = lab_root
+    for nb in NOTEBOOKS:
         shutil.copy(nb, root / nb.name)
     # no "get notified about Jupyter news?" toast over the screenshot
     news = root / ".settings" / "@jupyterlab" / "apputils-extension"
@@ -149,3 +160,34 @@ def run_explorer(page, lab: str) -> None:
     shot = artifact("jupyterlab_explorer.png")
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_saving_in_jupyterlab_changes_no_byte(lab, lab_root, browser, notebook):
+    """Open a committed notebook (its kernel starts and reports itself), save it: same bytes."""
+    folder = lab_root / "roundtrip"
+    folder.mkdir(exist_ok=True)
+    copy = folder / notebook.name
+    shutil.copy(notebook, copy)
+    before = copy.stat().st_mtime_ns
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    try:
+        # a workspace of its own: only this notebook is open
+        page.goto(f"{lab}/lab/workspaces/{notebook.stem}/tree/roundtrip/{notebook.name}")
+        page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=60_000)
+        # the kernel has started and answered: its language_info is in the notebook now
+        page.locator(".jp-StatusBar-TextItem", has_text="| Idle").wait_for(timeout=60_000)
+        page.wait_for_timeout(500)
+        page.locator(".jp-NotebookPanel .jp-Cell").first.click()
+        page.keyboard.press("Control+s")
+        deadline = time.monotonic() + 30
+        while copy.stat().st_mtime_ns == before and time.monotonic() < deadline:
+            page.wait_for_timeout(200)
+        assert copy.stat().st_mtime_ns != before, "JupyterLab did not save the notebook"
+    finally:
+        page.close()
+    saved, committed = copy.read_text(encoding="utf-8"), notebook.read_text(encoding="utf-8")
+    diff = difflib.unified_diff(
+        committed.splitlines(), saved.splitlines(), "committed", "saved by JupyterLab", lineterm=""
+    )
+    assert saved == committed, "\n".join(list(diff)[:40])

@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from matplotlib.figure import Figure
+from matplotlib.text import Annotation, Text
 
 from toolkit import plots
 
@@ -67,13 +68,105 @@ def test_positions_matrix_labels_cells(table, codebook):
     pd.testing.assert_frame_equal(table, before)
 
 
-def test_position_line_places_parties_and_deal(table, codebook):
+def notes(ax) -> list:
+    """The texts drawn in the axes, apart from the option names under the scale."""
+    return [t for t in ax.texts if not isinstance(t, Annotation)]
+
+
+def dots(ax) -> list[tuple[float, float]]:
+    return sorted((float(x), float(y)) for c in ax.collections for x, y in c.get_offsets())
+
+
+def test_position_line_gives_each_party_a_row_and_draws_the_deal(table, codebook):
     deal = pd.DataFrame({"issue": ["territory"], "compromise": [66.7], "weighted_median": [65.0]})
     fig = plots.position_line(table, codebook, "territory", deal=deal)
     ax = fig.axes[0]
-    xs = sorted(float(c.get_offsets()[0][0]) for c in ax.collections)
-    assert xs == [35.0, 65.0, 65.0, 66.7, 100.0]
-    assert any("not stated: Europe" in t for t in texts(fig))
+    assert [t.get_text() for t in ax.get_yticklabels()] == [p.label for p in codebook.parties]
+    # rows 0-3 are UA, RU, US, EU: Russia and the United States no longer share a point;
+    # the contested United States also has its ring
+    assert dots(ax) == [(35.0, 0.0), (65.0, 2.0), (65.0, 2.0), (100.0, 1.0)]
+    assert [(t.get_text(), t.get_position()[1]) for t in notes(ax)] == [("not stated", 3)]
+    lines = {(ln.get_xdata()[0], ln.get_linestyle()) for ln in ax.lines if ln.get_xdata()[0] > 0}
+    assert lines == {(66.7, "-"), (65.0, "--")}
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["compromise 67", "weighted median 65", "contested"]
+
+
+def test_position_line_shows_what_a_party_only_opposes(codebook):
+    table = pd.DataFrame(
+        {
+            "party": ["UA", "RU"],
+            "issue": ["territory", "territory"],
+            "status": ["opposes only", "stated"],
+            "label": ["against Cede Donbas", "Cede Donbas"],
+            "position": [np.nan, 100.0],
+            "opposes": ["cede_donbas", ""],
+        }
+    )
+    deal = pd.DataFrame({"issue": ["territory"], "compromise": [100.0], "weighted_median": [100.0]})
+    ax = plots.position_line(table, codebook, "territory", deal=deal).axes[0]
+    # an open marker and a cross at 100 in Ukraine's row, Russia's dot in its own
+    assert dots(ax) == [(100.0, 0.0), (100.0, 0.0), (100.0, 1.0)]
+    shown = {(t.get_text(), t.get_position()[1]) for t in notes(ax)}
+    assert shown == {("against", 0), ("not stated", 2), ("not stated", 3)}
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend[-1] == "against: no position of its own; left out of the deal model"
+    # without a deal, the legend does not speak of one
+    ax = plots.position_line(table, codebook, "territory").axes[0]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "against: no position of its own"
+    ]
+
+
+@pytest.mark.parametrize("width", [7.5, 3.8])
+def test_position_line_labels_neither_overlap_nor_leave_the_figure(codebook, width):
+    """Every ordinal issue of the codebook, with parties at every option: option names,
+    party names, notes and legend all inside the figure, and no two option names overlap."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    for issue in (i for i in codebook.issues if i.ordinal):
+        options = [o for o in issue.options if o.position is not None]
+        table = pd.DataFrame(
+            {
+                "party": list(codebook.party_keys),
+                "issue": issue.key,
+                "status": ["stated", "contested", "opposes only", "not stated"],
+                "label": "x",
+                "position": [options[0].position, options[-1].position, np.nan, np.nan],
+                "opposes": ["", "", options[-1].key, ""],
+            }
+        )
+        deal = pd.DataFrame({"issue": [issue.key], "compromise": [50.0], "weighted_median": [0.0]})
+        fig = plots.position_line(table, codebook, issue.key, deal=deal, width=width)
+        assert fig.get_figwidth() == width
+        renderer = FigureCanvasAgg(fig).get_renderer()
+        fig.draw(renderer)
+        ax = fig.axes[0]
+        names = [t for t in ax.texts if isinstance(t, Annotation)]  # the option names
+        assert len(names) == len(options), issue.key
+        boxes = [Text.get_window_extent(t, renderer) for t in names]  # the words alone
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1 :]:
+                assert not a.overlaps(b), (issue.key, a, b)
+        # a label set lower hangs from its tick by a line that crosses no other label
+        for t in names:
+            if t.arrow_patch is not None:
+                line = t.arrow_patch.get_window_extent(renderer)
+                own = Text.get_window_extent(t, renderer)
+                assert not any(line.overlaps(b) for b in boxes if b != own), (issue.key, t)
+        page = fig.bbox
+        shown = [*ax.texts, *ax.get_yticklabels(), ax.title, *ax.get_legend().get_texts()]
+        for t in shown:
+            box = t.get_window_extent(renderer)
+            assert page.x0 <= box.x0 and box.x1 <= page.x1, (issue.key, t.get_text())
+            assert page.y0 <= box.y0 and box.y1 <= page.y1, (issue.key, t.get_text())
+
+
+def test_label_rows_stack_only_what_would_overlap():
+    # centres 0, 1, 1.5, 5 with width 1: the second and third touch, the fourth is free
+    # width 1, gap 0.1: the label at 1.5 would touch the one at 1.2; the one at 5 is free
+    assert plots.label_rows([0, 1.2, 1.5, 5], [1, 1, 1, 1], gap=0.1) == [0, 0, 1, 0]
+    assert plots.label_rows([1.5, 1.2, 0], [1, 1, 1], gap=0.1) == [1, 0, 0]  # any order
 
 
 def test_gap_heatmap_annotates_values(codebook):

@@ -209,8 +209,15 @@ def test_every_resource_is_embedded_and_no_http_address_outside_source_links(see
     assert not any(k.startswith("on") for _, a in seed_page.tags for k in a)
 
 
+def figure_sources(page) -> list[str]:
+    """Every embedded figure: the images and the narrow variants offered to phones."""
+    return page.attr_values("img", "src") + page.attr_values("source", "srcset")
+
+
 def test_embedded_figures_reference_nothing_outside_themselves(seed_page):
-    for src in seed_page.attr_values("img", "src"):
+    assert seed_page.attr_values("source", "srcset"), "precondition: phones get narrow charts"
+    for src in figure_sources(seed_page):
+        assert src.startswith(SVG_PREFIX)
         svg = base64.b64decode(src.removeprefix(SVG_PREFIX)).decode("utf-8")
         assert "<script" not in svg
         for ref in re.findall(r'href="([^"]*)"', svg):  # href and xlink:href
@@ -382,6 +389,34 @@ def test_gap_matrix_and_deal_model_show_the_computed_values(codebook, seed_state
         assert cells[1:3] == [f"{r.compromise:.1f}", f"{r.weighted_median:.1f}"]
     assumptions = "".join(seed_page.text)
     assert "Capability" in assumptions and "Salience" in assumptions
+
+
+def test_deal_model_says_which_parties_it_leaves_out(codebook):
+    """A party that only opposes is listed under its issue as left out, and named in the
+    assumptions; the predictions are those of the other parties."""
+    text = (
+        "Moscow demands full Russian control of the Zaporizhzhia plant. "
+        "Washington proposes joint management of the Zaporizhzhia plant. "
+        "Kyiv rejects any Russian control of the Zaporizhzhia plant."
+    )
+    docs = documents_from_texts({"plant": text}, date="2025-12-01")
+    statements = extract(docs, codebook)
+    deal = deal_model(positions_of(statements, codebook), codebook)
+    left_out = deal[~deal["included"]]
+    assert len(left_out), "precondition: some party only opposes on a modelled issue"
+    page = Page(build_report(docs, codebook, statements=statements))
+    rows = page.tables["deal-table"][1:]
+    assert len(rows) == len(deal)
+    shown = [(a, cells) for a, cells in rows if a.get("class") == "left-out"]
+    assert len(shown) == len(left_out)
+    for (_, cells), r in zip(shown, left_out.itertuples(), strict=True):
+        assert cells == [
+            codebook.party(str(r.party)).label,
+            f"left out: {r.label} is no position on the scale",
+        ]
+        issue = codebook.issue(str(r.issue)).label
+        party = codebook.party(str(r.party)).label
+        assert f"{party} on {issue} ({r.label})" in page.all_text
 
 
 def test_quality_against_the_default_gold_uses_the_evaluation(

@@ -1,8 +1,9 @@
 """The report in a real browser: headless Debian Chromium opens it from file:// offline.
 
 The seed report must load with no request leaving file://, no console error, every figure
-decoded, the positions table complete, no horizontal scrolling on a laptop screen, and a
-print layout; its screenshot is kept in ``test-artifacts/``. A report built from a hostile
+decoded, the positions table complete, no horizontal scrolling on a laptop screen nor on a
+phone (wide tables scroll inside their own box, and phones get narrow scale charts drawn near
+their natural size), and a print layout; its screenshots are kept in ``test-artifacts/``. A report built from a hostile
 source must run nothing and show the markup as text. Skips only where Chromium is absent.
 """
 
@@ -22,6 +23,7 @@ from .test_report import BREAKOUT_URL, SVG_PREFIX, hostile_folder, template_tags
 pytestmark = pytest.mark.browser
 
 LAPTOP = {"width": 1366, "height": 768}
+PHONE = {"width": 390, "height": 844}  # CSS pixels of a common phone
 
 
 @dataclass
@@ -35,8 +37,8 @@ class Visit:
     dialogs: list[str] = field(default_factory=list)
 
 
-def visit(browser, url: str, **context) -> Visit:
-    ctx = browser.new_context(viewport=LAPTOP, **context)
+def visit(browser, url: str, viewport: dict = LAPTOP, **context) -> Visit:
+    ctx = browser.new_context(viewport=viewport, **context)
     page = ctx.new_page()
     v = Visit(page)
 
@@ -134,6 +136,64 @@ def test_fits_a_laptop_screen_and_keeps_a_screenshot(seed_visit):
     path = artifact("report_seed.png")
     page.screenshot(path=str(path), full_page=True)
     assert path.stat().st_size > 10_000
+
+
+def sideways(page) -> int:
+    """How far the page scrolls sideways, in CSS pixels (0: it fits)."""
+    return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+
+
+def test_fits_a_phone_screen_with_tables_scrolling_in_their_own_box(browser, seed_report):
+    v = visit(browser, seed_report.as_uri(), viewport=PHONE)
+    page = v.page
+    try:
+        assert v.errors == []
+        assert sideways(page) <= 0, f"the page scrolls sideways by {sideways(page)}px on a phone"
+        boxes = page.evaluate(
+            """[...document.querySelectorAll('table')].map(t => {
+                const box = t.parentElement;
+                return [box.classList.contains('scroll'), getComputedStyle(box).overflowX,
+                        box.scrollWidth > box.clientWidth];
+            })"""
+        )
+        assert boxes and all(b[:2] == [True, "auto"] for b in boxes), boxes
+        assert any(wider for *_, wider in boxes), "precondition: a table is wider than a phone"
+        # each scale chart shows its narrow variant; every figure is drawn at 3/4 of its
+        # natural size or more, so its words stay readable (a wide one scrolls in its box)
+        charts = page.evaluate(
+            """[...document.querySelectorAll('picture')].map(p =>
+                p.querySelector('img').currentSrc === p.querySelector('source').srcset)"""
+        )
+        assert charts and all(charts), charts
+        scales = page.evaluate(
+            """Promise.all([...document.images].map(i => i.decode().then(() =>
+                i.getBoundingClientRect().width / i.naturalWidth)))"""
+        )
+        assert scales and min(scales) >= 0.75, scales
+        path = artifact("report_seed_phone.png")
+        page.screenshot(path=str(path), full_page=True)
+        assert path.stat().st_size > 10_000
+    finally:
+        page.context.close()
+
+
+def test_hostile_report_fits_a_phone_screen(browser, tmp_path):
+    """Long words, addresses and ids from a source wrap or scroll in their box on a phone."""
+    folder = hostile_folder(tmp_path)
+    long_word = "Zaporizhzhia" * 30
+    (folder / "long.md").write_text(
+        f"---\ntitle: {long_word}\nurl: https://example.org/{long_word}\n---\n"
+        f"Kyiv rejects the {long_word} plan. Moscow demanded that Kyiv cede Donbas{long_word}.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out" / "hostile.html"
+    assert main(["report", str(folder), "--out", str(out)]) == 0
+    v = visit(browser, out.as_uri(), viewport=PHONE)
+    try:
+        assert long_word in v.page.inner_text("body")
+        assert sideways(v.page) <= 0, f"the page scrolls sideways by {sideways(v.page)}px"
+    finally:
+        v.page.context.close()
 
 
 def test_prints_without_navigation(seed_visit):

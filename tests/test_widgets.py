@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -48,7 +50,10 @@ def test_explorer_scale_places_parties(corpus, codebook):
     explorer = PositionsExplorer(statements, docs, codebook, issue="territory")
     chart = explorer.chart.value
     assert "left:100.0%" in chart and "Russia: Cede Donbas" in chart
-    assert "not stated: Ukraine, United States, Europe" in chart  # Ukraine only opposes
+    # Ukraine only opposes: an open marker at what it opposes, not "not stated"
+    assert 'title="Ukraine: against Cede Donbas"' in chart and ">against</span>" in chart
+    assert chart.count("not stated") == 2  # the United States and Europe
+    assert "⊗ against: no position of its own" in chart and "deal model" not in chart
 
 
 def test_comparer(corpus, codebook):
@@ -121,16 +126,62 @@ def test_tables_carry_their_own_style(corpus, codebook):
     assert "background:#fdf1d6" in comparer.output.value  # UA and US are apart on the plant
 
 
-def test_scale_stacks_parties_at_the_same_point(codebook):
-    from toolkit.widgets import scale_html
+def test_scale_gives_each_party_a_row_and_sets_overlapping_option_names_lower(codebook):
+    from toolkit.widgets import _CHAR_PX, _SCALE_PX, scale_html
 
     rows = pd.DataFrame(
         {"party": ["RU", "US"], "position": [65.0, 65.0], "label": ["Demilitarised zone"] * 2}
     )
     html = scale_html(rows, codebook, "territory")
-    assert "top:-26px" in html and "top:-41px" in html
+    # two rows, a dot in each: neither hides the other
+    assert html.count("left:65.0%;top:5px") == 2
+    assert 'title="Russia: Demilitarised zone"' in html
+    assert 'title="United States: Demilitarised zone"' in html
     nobody = scale_html(rows.assign(position=float("nan")), codebook, "territory")
-    assert "not stated: Russia, United States" in nobody
+    assert nobody.count(">not stated</span>") == 2
+    names = [
+        (float(x), int(top), label)
+        for x, top, label in re.findall(
+            r"left:([\d.]+)%;top:(\d+)px;white-space:nowrap;[^>]*>([^<]+)</span>", html
+        )
+    ]
+    options = [o for o in codebook.issue("territory").options if o.position is not None]
+    assert sorted(label for *_, label in names) == sorted(o.label for o in options)
+    for i, (x1, top1, a) in enumerate(names):
+        for x2, top2, b in names[i + 1 :]:
+            apart = abs(x1 - x2) / 100 * _SCALE_PX
+            if apart < (len(a) + len(b)) / 2 * _CHAR_PX + 10:
+                assert top1 != top2, (a, b)
+    assert len({top for _, top, _ in names}) > 1, "precondition: some names would overlap"
+
+
+def test_party_picker_ticks_and_reads_boxes(corpus, codebook):
+    docs, statements = corpus
+    explorer = PositionsExplorer(statements, docs, codebook, issue="territory", chart=False)
+    picker = explorer.parties
+    boxes = dict(zip(codebook.party_keys, picker.children[1:], strict=True))
+    assert [b.description for b in boxes.values()] == [p.label for p in codebook.parties]
+    picker.value = ("RU", "UA")
+    assert [k for k, b in boxes.items() if b.value] == ["UA", "RU"]
+    assert list(explorer.result.index) == ["RU", "UA"]  # the order given is kept
+    boxes["RU"].value = False
+    assert picker.value == ("UA",) and list(explorer.result.index) == ["UA"]
+    boxes["EU"].value = True
+    assert picker.value == ("UA", "EU")
+
+
+def test_deal_panel_names_every_party_in_full_and_says_who_is_left_out(corpus, codebook):
+    _, statements = corpus
+    panel = DealModelPanel(statements, codebook, issue="territory")
+    longest = max(len(p.label) for p in codebook.parties)
+    for slider in (*panel.capability.values(), *panel.salience.values()):
+        width = slider.style.description_width
+        assert width.endswith("em") and float(width[:-2]) >= 0.55 * longest, width
+    # Kyiv only rejected a handover on territory: left out of the prediction, and said so
+    left = panel.result[~panel.result["included"]]
+    assert list(left["party"].astype(str)) == ["UA"], "precondition: Ukraine only opposes"
+    assert f"Ukraine ({left['label'].iloc[0]})" in panel.output.value
+    assert "left out of the deal model" in panel.chart.value
 
 
 def test_sentence_trace_marks_cue_and_party_and_escapes(codebook):

@@ -22,16 +22,16 @@ import secrets
 from collections.abc import Iterable
 from pathlib import Path
 
+from ._resources import packaged
 from .errors import OutputError
 from .sources import DEFAULT_REGISTRY, DEFAULT_SOURCES
 
 __all__ = ["PROTECTED", "check_output", "write_atomic"]
 
-_ROOT = Path(__file__).resolve().parent.parent
 #: Folders the toolkit never writes into: the seed texts and the hand-coded gold sets.
-PROTECTED = (DEFAULT_SOURCES, _ROOT / "data" / "gold")
+PROTECTED = (DEFAULT_SOURCES, packaged("data", "gold"))
 #: Files the toolkit never overwrites, whether or not a run read them.
-_USER_FILES = (_ROOT / "data" / "codebook.yaml", DEFAULT_REGISTRY)
+_USER_FILES = (packaged("data", "codebook.yaml"), DEFAULT_REGISTRY)
 #: Suffixes of files people write by hand: never overwritten when they exist.
 _HAND_WRITTEN = (".txt", ".md", ".yaml", ".yml")
 _GOLD_HEADER = {"doc_id", "party", "issue", "option", "polarity"}

@@ -22,12 +22,13 @@ from pathlib import Path
 from typing import Any
 
 from . import _yaml
+from ._resources import packaged
 from .errors import CodebookError
 
 __all__ = ["DEFAULT_CODEBOOK", "Codebook", "Issue", "Option", "Party", "load_codebook"]
 
 #: The project's codebook, next to the package in a source checkout.
-DEFAULT_CODEBOOK = Path(__file__).resolve().parent.parent / "data" / "codebook.yaml"
+DEFAULT_CODEBOOK = packaged("data", "codebook.yaml")
 
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")

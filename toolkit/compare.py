@@ -191,12 +191,17 @@ def deal_model(
     - ``salience`` (``{party: s}`` or ``{(party, issue): s}``) defaults to the share of the
       party's statements that concern the issue: a party that talks about an issue more is
       taken to care about it more.
-    - Only parties with a position (``stated`` or ``contested``) enter; ``opposes only`` and
-      ``not stated`` do not. If every weight on an issue is zero, parties count equally.
+    - Only parties with a position (``stated`` or ``contested``) enter the model. A party that
+      only opposes (``opposes only``: "against Russian control") has no place on the scale —
+      opposing the option at 100 does not say where it stands — so it is **left out** of both
+      predictions: its row has ``included`` False, no position and weight 0. Read the
+      predictions as the outcome among the parties that stated a position. ``not stated``
+      parties have no row. If every weight on an issue is zero, included parties count equally.
 
-    Returns one row per (ordinal issue, party with a position): ``issue, party, position,
-    capability, salience, weight, compromise, weighted_median, distance_compromise,
-    distance_median`` (the issue-level values repeated on each of its rows).
+    Returns one row per (ordinal issue, party with a position or an ``opposes only`` stance)
+    on the issues where some party has a position: ``issue, party, status, label, included,
+    position, capability, salience, weight, compromise, weighted_median,
+    distance_compromise, distance_median`` (the issue-level values repeated on each row).
 
     Examples
     --------
@@ -205,10 +210,10 @@ def deal_model(
     >>> text = "Kyiv wants an immediate ceasefire. Moscow insists there will be no truce until a full settlement is signed."
     >>> table = positions(extract(documents_from_texts({"d": text}), cb), cb)
     >>> deal = deal_model(table, cb)
-    >>> deal.loc[deal["issue"] == "ceasefire", ["party", "position", "compromise"]]
-      party  position  compromise
-    0    UA       0.0        50.0
-    1    RU     100.0        50.0
+    >>> deal.loc[deal["issue"] == "ceasefire", ["party", "included", "position", "compromise"]]
+      party  included  position  compromise
+    0    UA      True       0.0        50.0
+    1    RU      True     100.0        50.0
     """
     keys = list(codebook.party_keys)
     caps = {p.key: p.capability for p in codebook.parties}
@@ -224,31 +229,37 @@ def deal_model(
     for issue in codebook.issues:
         if not issue.ordinal:
             continue
-        members = []
+        stances = []  # (party, cell, position, salience, included) in codebook order
         for p in keys:
             c = cells[(p, issue.key)]
-            if c["status"] not in _HAS_POSITION or pd.isna(c["position"]):
+            if c["status"] == "not stated":
                 continue
             s = c["n_statements"] / totals[p] if totals[p] else 0.0
             s = _salience_override(salience, p, issue.key, s, keys, codebook)
-            members.append((p, float(c["position"]), caps[p], s))
+            has = c["status"] in _HAS_POSITION and not pd.isna(c["position"])
+            stances.append((p, c, float(c["position"]) if has else np.nan, s, has))
+        members = [m for m in stances if m[4]]
         if not members:
             continue
-        weights = np.array([c * s for _, _, c, s in members])
-        xs = np.array([x for _, x, _, _ in members])
+        weights = np.array([caps[p] * s for p, _, _, s, _ in members])
+        xs = np.array([x for _, _, x, _, _ in members])
         if weights.sum() <= 0:
             weights = np.ones_like(weights)
         compromise = float(np.dot(weights, xs) / weights.sum())
         median = _weighted_median(xs, weights)
-        for (p, x, c, s), wgt in zip(members, weights, strict=True):
+        weight_of = {m[0]: float(wgt) for m, wgt in zip(members, weights, strict=True)}
+        for p, c, x, s, included in stances:
             rows.append(
                 {
                     "issue": issue.key,
                     "party": p,
+                    "status": c["status"],
+                    "label": c["label"],
+                    "included": included,
                     "position": x,
-                    "capability": c,
+                    "capability": caps[p],
                     "salience": s,
-                    "weight": float(wgt),
+                    "weight": weight_of.get(p, 0.0),
                     "compromise": compromise,
                     "weighted_median": median,
                     "distance_compromise": abs(x - compromise),
@@ -258,6 +269,9 @@ def deal_model(
     columns = [
         "issue",
         "party",
+        "status",
+        "label",
+        "included",
         "position",
         "capability",
         "salience",
@@ -270,6 +284,9 @@ def deal_model(
     out = pd.DataFrame(rows, columns=columns)
     out["issue"] = pd.Categorical(out["issue"], categories=list(codebook.issue_keys), ordered=True)
     out["party"] = pd.Categorical(out["party"], categories=keys, ordered=True)
+    out["included"] = out["included"].astype(bool)
+    for col in ("position", "capability", "salience", "weight"):
+        out[col] = out[col].astype(float)
     return out
 
 

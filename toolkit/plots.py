@@ -23,7 +23,9 @@ import matplotlib as mpl
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 from .codebook import Codebook
@@ -192,6 +194,44 @@ def positions_matrix(
     return fig
 
 
+def _text_width(text: str, size: float) -> float:
+    """Width in inches of ``text`` (its widest line) at ``size`` points, as drawn: plain text,
+    never mathtext."""
+    renderer = RendererAgg(1, 1, 72)
+    prop = FontProperties(size=size)
+    return (
+        max(
+            renderer.get_text_width_height_descent(line, prop, ismath=False)[0]
+            for line in str(text).split("\n")
+        )
+        / 72
+    )
+
+
+def label_rows(centres: list[float], widths: list[float], gap: float) -> list[int]:
+    """A row for each label (0 = nearest the axis) so that labels in one row never overlap.
+
+    ``centres`` and ``widths`` are in one unit (inches, pixels), in any order; each label
+    takes the lowest row whose labels so far end at least ``gap`` before it starts.
+    """
+    ends: list[float] = []  # per row: where its rightmost label ends
+    rows = [0] * len(centres)
+    for i in sorted(range(len(centres)), key=lambda i: centres[i]):
+        start = centres[i] - widths[i] / 2
+        row = next((r for r, end in enumerate(ends) if start >= end + gap), len(ends))
+        if row == len(ends):
+            ends.append(0.0)
+        ends[row] = centres[i] + widths[i] / 2
+        rows[i] = row
+    return rows
+
+
+_ROW = 0.3  # inches per party row
+_PARTY_SIZE, _OPTION_SIZE, _NOTE_SIZE = 8.5, 7.5, 7.5
+_LINE = 1.25 * _OPTION_SIZE / 72  # inches per line of an option label
+_CLEAR = {"facecolor": "white", "edgecolor": "none", "pad": 0.6}  # lines pass behind a note
+
+
 def position_line(
     positions: pd.DataFrame,
     codebook: Codebook,
@@ -199,91 +239,253 @@ def position_line(
     *,
     parties: list[str] | None = None,
     deal: pd.DataFrame | None = None,
+    width: float = 7.5,
     ax: Axes | None = None,
 ) -> Figure:
-    """One issue's 0–100 scale with each party's marker, the options as ticks, and the deal.
+    """One issue's 0–100 scale: a row per party, the options below it, the predicted deal.
 
-    ``deal`` is :func:`toolkit.compare.deal_model` output; its compromise (diamond) and
-    weighted median (triangle) for this issue are drawn when given.
+    Each party has a row of its own, so parties at one place never hide each other:
+
+    - a dot in its colour at the option it supports, ringed (dashed) when contested;
+    - an open crossed marker, labelled "against", at each option it only opposes: such a
+      party states no position, so it has no place on the scale and the deal model leaves it
+      out (the legend says so);
+    - "not stated" when the sources give it nothing on the issue.
+
+    Option names that would overlap are set in further rows. ``deal`` is
+    :func:`toolkit.compare.deal_model` output: its compromise (solid line) and weighted median
+    (dashed) for this issue are drawn when given. ``width`` is the figure's width in inches
+    (the report adds a narrow one for phones); the height follows from the content.
     """
     spec = codebook.issue(issue)
     parties = list(parties or codebook.party_keys)
-    rows = positions[
-        (positions["issue"].astype(str) == issue) & positions["party"].astype(str).isin(parties)
-    ]
+    rows = positions[positions["issue"].astype(str) == issue]
+    cells = {str(r["party"]): r for r in rows.to_dict("records")}
+    ticks = [(o.position, _wrap(o.label, 16 if width >= 6 else 14)) for o in spec.options]
+    ticks = [(x, label) for x, label in ticks if x is not None]
     with _style():
-        fig, ax = _figure_and_ax(
-            ax, (7.5, 2.3), margins={"left": 0.03, "right": 0.98, "bottom": 0.3, "top": 0.88}
+        names = [codebook.party(p).label for p in parties]
+        left = max((_text_width(n, _PARTY_SIZE) for n in names), default=0) + 0.2
+        label_w = [_text_width(label, _OPTION_SIZE) for _, label in ticks]
+        own = ax is None
+        if own:
+            axis_w = width - left - 0.15
+        else:  # the caller's axes: measure in its place
+            fig, box = ax.figure, ax.get_position()
+            width, left = fig.get_figwidth(), box.x0 * fig.get_figwidth()
+            axis_w = box.width * width
+        per_unit = axis_w / 108  # inches per scale unit: the axis runs from -4 to 104
+        centres = []
+        for (x, _), w in zip(ticks, label_w, strict=True):
+            c = left + (x + 4) * per_unit  # in inches from the figure's left edge
+            centres.append(min(max(c, w / 2 + 0.05), width - w / 2 - 0.05))
+        tick_rows = label_rows(centres, label_w, gap=0.1)
+        row_lines = [0] * (max(tick_rows, default=-1) + 1)  # lines in each row's tallest label
+        for (_, label), r in zip(ticks, tick_rows, strict=True):
+            row_lines[r] = max(row_lines[r], label.count("\n") + 1)
+        row_top = [
+            0.06 + sum(n * _LINE + 0.06 for n in row_lines[:r]) for r in range(len(row_lines))
+        ]
+        labels_h = 0.06 + sum(n * _LINE + 0.06 for n in row_lines)
+        legend = _scale_legend(rows, parties, spec.ordinal, deal, issue)
+        ncols, legend_lines = _legend_columns(
+            [_text_width(t, _NOTE_SIZE) + 0.45 for _, t in legend], width - 0.2
         )
-        ax.axhline(0, color="#999999", linewidth=1, zorder=1)
+        legend_h = legend_lines * 0.19 + 0.12 if legend else 0.0
+        if own:
+            bottom = labels_h + legend_h + 0.05
+            height = 0.4 + _ROW * len(parties) + bottom
+            margins = {
+                "left": left / width,
+                "right": 1 - 0.15 / width,
+                "top": 1 - 0.4 / height,
+                "bottom": bottom / height,
+            }
+            fig, ax = _figure_and_ax(None, (width, height), margins=margins)
+        axes_h = ax.get_position().height * fig.get_figheight()
+
+        ax.set_title(spec.label, loc="left")
         ax.set_xlim(-4, 104)
-        ax.set_ylim(-1.2, 1.4)
-        ax.set_yticks([])
-        ax.spines["left"].set_visible(False)
+        ax.set_ylim(len(parties) - 0.5, -0.5)
+        ax.set_yticks(range(len(parties)), names, fontsize=_PARTY_SIZE)
+        for tick, party in zip(ax.get_yticklabels(), parties, strict=True):
+            tick.set_color(codebook.party(party).color)
+        ax.tick_params(axis="y", length=0)
+        for side in ("left", "right", "top"):
+            ax.spines[side].set_visible(False)
+        ax.spines["bottom"].set_color("#999999")
         if spec.ordinal:
-            ticks = [(o.position, o.label) for o in spec.options if o.position is not None]
-            ax.set_xticks(
-                [t for t, _ in ticks], [_wrap(label, 14) for _, label in ticks], fontsize=7.5
-            )
+            ax.set_xticks([x for x, _ in ticks], [""] * len(ticks))
+            ax.grid(axis="x", color="#e8e8e8", linewidth=0.8, zorder=0)
+            for (x, label), c, r in zip(ticks, centres, tick_rows, strict=True):
+                shift = (c - (left + (x + 4) * per_unit)) * 72  # points moved off the edge
+                ax.annotate(
+                    label,
+                    (x, 0),
+                    xycoords=("data", "axes fraction"),
+                    xytext=(shift, -row_top[r] * 72),
+                    textcoords="offset points",
+                    ha="center",
+                    va="top",
+                    fontsize=_OPTION_SIZE,
+                    color="#333333",
+                    annotation_clip=False,
+                    # a label set lower than the first row hangs from its tick by a thin line
+                    arrowprops=(
+                        {"arrowstyle": "-", "color": "#bbbbbb", "linewidth": 0.6, "shrinkA": 1}
+                        if r
+                        else None
+                    ),
+                )
         else:
             ax.set_xticks([])
-            ax.text(50, 0.9, "categorical issue: no scale", ha="center", color="#666666")
-        ax.set_title(spec.label, loc="left")
-        placed: dict[float, int] = {}
-        missing = []
-        for party in parties:
-            row = rows[rows["party"].astype(str) == party]
-            value = row["position"].iloc[0] if len(row) else np.nan
-            if pd.isna(value):
-                missing.append(codebook.party(party).label)
-                continue
-            level = placed.get(round(value), 0)
-            placed[round(value)] = level + 1
-            y = 0.35 + 0.32 * level
-            ax.scatter(
-                [value],
-                [0],
-                s=90,
-                color=codebook.party(party).color,
-                zorder=3,
-                edgecolor="white",
-                linewidth=1,
-            )
-            ax.annotate(
-                codebook.party(party).label,
-                (value, 0),
-                (value, y),
-                ha="center",
-                fontsize=8,
-                color=codebook.party(party).color,
-                arrowprops={"arrowstyle": "-", "color": "#bbbbbb", "linewidth": 0.6},
-            )
-        if deal is not None and spec.ordinal:
+            ax.text(50, -0.45, "categorical issue: no scale", ha="center", color="#666666")
+        for y, party in enumerate(parties):
+            ax.axhline(y, color="#f0f0f0", linewidth=0.8, zorder=0)
+            _draw_stance(ax, y, cells.get(party), codebook.party(party).color, spec)
+        if spec.ordinal and deal is not None:
             d = deal[deal["issue"].astype(str) == issue]
             if len(d):
-                comp, med = d["compromise"].iloc[0], d["weighted_median"].iloc[0]
-                ax.scatter(
-                    [comp],
-                    [0],
-                    marker="D",
-                    s=60,
-                    color="black",
-                    zorder=4,
-                    label=f"compromise {comp:.0f}",
+                ax.axvline(d["compromise"].iloc[0], color="black", linewidth=1.3, zorder=2)
+                ax.axvline(
+                    d["weighted_median"].iloc[0],
+                    color="#666666",
+                    linewidth=1.3,
+                    linestyle="--",
+                    zorder=2,
                 )
-                ax.scatter(
-                    [med],
-                    [0],
-                    marker="^",
-                    s=60,
-                    color="#555555",
-                    zorder=4,
-                    label=f"weighted median {med:.0f}",
-                )
-                ax.legend(loc="lower right", fontsize=7, frameon=False, ncols=2)
-        if missing:
-            ax.text(-4, -1.05, "not stated: " + ", ".join(missing), fontsize=7, color="#666666")
+        if legend:
+            ax.legend(
+                [h for h, _ in legend],
+                [t for _, t in legend],
+                loc="upper left",
+                bbox_to_anchor=(-(left - 0.1) / axis_w, -(labels_h + 0.05) / axes_h),
+                ncols=ncols,
+                fontsize=_NOTE_SIZE,
+                frameon=False,
+                borderaxespad=0,
+                handlelength=1.6,
+                columnspacing=1.2,
+            )
     return fig
+
+
+def _draw_stance(ax: Axes, y: int, cell: dict | None, color: str, spec) -> None:
+    """One party's row of :func:`position_line`."""
+    status = "not stated" if cell is None else cell["status"]
+    position = np.nan if cell is None else cell["position"]
+    if status in ("stated", "contested") and not pd.isna(position):
+        ax.scatter([position], [y], s=70, color=color, edgecolor="white", linewidth=1, zorder=3)
+        if status == "contested":
+            ax.scatter(
+                [position],
+                [y],
+                s=190,
+                facecolors="none",
+                edgecolors="#333333",
+                linewidths=1,
+                linestyles=(0, (2, 1.5)),
+                zorder=3,
+            )
+        return
+    opposed = [
+        spec.option(o).position
+        for o in str((cell or {}).get("opposes") or "").split(",")
+        if o and o in spec.option_keys and spec.option(o).position is not None
+    ]
+    if status == "opposes only" and spec.ordinal and opposed:
+        for x in opposed:
+            ax.scatter(
+                [x], [y], s=70, facecolors="white", edgecolors=color, linewidths=1.5, zorder=3
+            )
+            ax.scatter([x], [y], s=26, marker="x", color=color, linewidths=1.2, zorder=4)
+        x = min(opposed)
+        right = x > 80
+        ax.text(
+            x + (-3.5 if right else 3.5),
+            y,
+            "against",
+            ha="right" if right else "left",
+            va="center",
+            fontsize=_NOTE_SIZE,
+            style="italic",
+            color=color,
+            bbox=_CLEAR,
+            zorder=5,
+        )
+        return
+    text = "not stated" if status == "not stated" else str(cell["label"])
+    ax.text(
+        -3,
+        y,
+        text,
+        va="center",
+        fontsize=_NOTE_SIZE,
+        style="italic",
+        color="#888888",
+        bbox=_CLEAR,
+        zorder=5,
+    )
+
+
+def _legend_columns(widths: list[float], room: float) -> tuple[int, int]:
+    """(columns, lines) for legend entries of these ``widths`` to fit in ``room`` inches.
+
+    A matplotlib legend fills its columns top to bottom; each column is as wide as its widest
+    entry. The most columns that fit win.
+    """
+    for ncols in range(len(widths), 0, -1):
+        lines = -(-len(widths) // ncols)
+        columns = [widths[c * lines : (c + 1) * lines] for c in range(ncols)]
+        if sum(max(c) + 0.17 for c in columns if c) <= room or ncols == 1:
+            return ncols, lines
+    return 1, 0
+
+
+def _scale_legend(rows, parties, ordinal, deal, issue) -> list[tuple]:
+    """(handle, text) for what :func:`position_line` draws beyond the parties' dots."""
+    from matplotlib.lines import Line2D
+
+    shown = rows[rows["party"].astype(str).isin(parties)]
+    status = set(shown["status"].astype(str))
+    legend = []
+    if ordinal and deal is not None:
+        d = deal[deal["issue"].astype(str) == issue]
+        if len(d):
+            comp, med = d["compromise"].iloc[0], d["weighted_median"].iloc[0]
+            legend.append((Line2D([], [], color="black", linewidth=1.3), f"compromise {comp:.0f}"))
+            legend.append(
+                (
+                    Line2D([], [], color="#666666", linewidth=1.3, linestyle="--"),
+                    f"weighted median {med:.0f}",
+                )
+            )
+    if "contested" in status:
+        ring = Line2D([], [], marker="o", markersize=11, markerfacecolor="none", linestyle="")
+        ring.set_markeredgecolor("#333333")
+        legend.append((ring, "contested"))
+    if ordinal and "opposes only" in status:
+        marker = (
+            Line2D(
+                [],
+                [],
+                marker="o",
+                markersize=8,
+                markerfacecolor="white",
+                linestyle="",
+                markeredgecolor="#555555",
+                markeredgewidth=1.5,
+            ),
+            Line2D([], [], marker="x", markersize=5, color="#555555", linestyle=""),
+        )
+        legend.append(
+            (
+                marker,
+                "against: no position of its own"
+                + ("; left out of the deal model" if deal is not None else ""),
+            )
+        )
+    return legend
 
 
 def gap_heatmap(matrix: pd.DataFrame, codebook: Codebook, *, ax: Axes | None = None) -> Figure:
@@ -294,7 +496,7 @@ def gap_heatmap(matrix: pd.DataFrame, codebook: Codebook, *, ax: Axes | None = N
     keys = [str(k) for k in matrix.index]
     values = matrix.to_numpy(dtype=float)
     with _style():
-        fig, ax = _figure_and_ax(ax, (1.2 + 1.1 * len(keys), 0.8 + 0.9 * len(keys)))
+        fig, ax = _figure_and_ax(ax, (1.6 + 0.8 * len(keys), 1.0 + 0.7 * len(keys)))
         image = ax.imshow(np.ma.masked_invalid(values), cmap="Purples", vmin=0, vmax=100)
         labels = [codebook.party(k).label if k in codebook.party_keys else k for k in keys]
         ax.set_xticks(range(len(keys)), labels, rotation=30, ha="right")

@@ -27,6 +27,7 @@ import jinja2
 import pandas as pd
 
 from . import plots
+from ._resources import packaged
 from .codebook import Codebook
 from .compare import deal_model, gap_matrix, gaps
 from .errors import GoldError
@@ -47,7 +48,9 @@ __all__ = [
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}\Z")  # the only colours put into a style attribute
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 #: Gold sets used by default when the report's sources include their documents.
-DEFAULT_GOLD = (Path(__file__).resolve().parent.parent / "data" / "gold" / "seed.csv",)
+DEFAULT_GOLD = (packaged("data", "gold", "seed.csv"),)
+#: Width in inches of the scale charts shown on phones (the others are 7.5).
+NARROW_FIGURE = 3.8
 #: What each relation of :func:`toolkit.compare.gaps` means, in the report's words.
 RELATIONS = {
     "agree": "same option",
@@ -168,8 +171,11 @@ def summarise(
                 }
             )
         figure = None
-        if issue.ordinal and any(x["position"] is not None for x in row):
-            figure = _svg_uri(plots.position_line(table, codebook, issue.key, deal=deal))
+        if issue.ordinal and any(x["status"] != "not stated" for x in row):
+            figure = {  # the narrow one is shown on phones
+                size: _svg_uri(plots.position_line(table, codebook, issue.key, deal=deal, width=w))
+                for size, w in (("wide", 7.5), ("narrow", NARROW_FIGURE))
+            }
         issues.append(
             {
                 "key": issue.key,
@@ -294,7 +300,7 @@ def _gaps(pair_gaps: pd.DataFrame, codebook: Codebook) -> dict:
 
 
 def _deal(deal: pd.DataFrame, codebook: Codebook) -> dict:
-    """Deal-model predictions per ordinal issue, and the assumptions behind them."""
+    """Deal-model predictions per ordinal issue, the parties left out, and the assumptions."""
     outcomes = []
     for key, group in deal.groupby(deal["issue"].astype(str), sort=False):
         first = group.iloc[0]
@@ -312,12 +318,21 @@ def _deal(deal: pd.DataFrame, codebook: Codebook) -> dict:
                         "weight": float(r.weight),
                     }
                     for r in group.itertuples()
+                    if r.included
+                ],
+                "left_out": [
+                    {"party": _label(codebook.party, r.party), "stance": str(r.label)}
+                    for r in group.itertuples()
+                    if not r.included
                 ],
             }
         )
     modelled = {str(k) for k in deal["issue"]}
     return {
         "outcomes": outcomes,
+        "left_out": [
+            f"{p['party']} on {o['issue']} ({p['stance']})" for o in outcomes for p in o["left_out"]
+        ],
         "capability": [(p.label, float(p.capability)) for p in codebook.parties],
         "equal_capability": len({p.capability for p in codebook.parties}) <= 1,
         "unmodelled": [i.label for i in codebook.issues if i.ordinal and i.key not in modelled],

@@ -29,6 +29,7 @@ from typing import Any
 import pandas as pd
 
 from . import _yaml
+from ._resources import packaged
 from .errors import SourceError
 from .schema import DOCUMENT_COLUMNS, check_columns
 
@@ -42,11 +43,10 @@ __all__ = [
     "read_source",
 ]
 
-_ROOT = Path(__file__).resolve().parent.parent
 #: The embedded default sources: the seed texts.
-DEFAULT_SOURCES = _ROOT / "seeds"
+DEFAULT_SOURCES = packaged("seeds")
 #: Metadata for source files that carry no front-matter.
-DEFAULT_REGISTRY = _ROOT / "data" / "sources.yaml"
+DEFAULT_REGISTRY = packaged("data", "sources.yaml")
 #: File types read as sources.
 SUFFIXES = (".txt", ".md")
 _META_KEYS = ("id", "title", "date", "outlet", "url")

@@ -21,18 +21,21 @@ import pandas as pd
 
 try:
     import ipywidgets as w
+    import traitlets
 except ImportError as exc:  # pragma: no cover - depends on the environment
     raise ImportError(
-        "toolkit.widgets needs ipywidgets: pip install 'negotiation-toolkit[notebooks]'"
+        "toolkit.widgets needs ipywidgets: pip install 'negotiation-toolkit[lab]'"
     ) from exc
 
 from .codebook import Codebook
 from .compare import agreement, deal_model
+from .plots import label_rows
 from .positions import evidence, positions
 
 __all__ = [
     "DealModelPanel",
     "HTMLView",
+    "PartyPicker",
     "PositionsExplorer",
     "TwoPartyComparer",
     "highlight_quote",
@@ -56,65 +59,126 @@ def highlight_quote(quote: str, cue_start: int, cue_end: int) -> str:
     )
 
 
+#: The widget chart's scale is assumed this wide, and option names this wide per character,
+#: to set in further rows the names that would overlap (a browser measures no text here).
+_SCALE_PX, _CHAR_PX = 560, 6.6
+
+
 def scale_html(
     rows: pd.DataFrame, codebook: Codebook, issue: str, deal: pd.DataFrame | None = None
 ) -> str:
-    """One issue's 0–100 scale as HTML: each party a dot in its colour at its position.
+    """One issue's 0–100 scale as HTML: a row per party with its dot, the deal as lines.
 
     The widget's light-weight twin of :func:`toolkit.plots.position_line` (a matplotlib
-    figure takes ~50 ms to draw; this takes well under 1 ms).
+    figure takes ~50 ms to draw; this takes well under 1 ms), drawn the same way: each party
+    has its own row, so none hides another; a party that only opposes gets an open crossed
+    marker at what it opposes, labelled "against" (no position of its own, so the deal model
+    leaves it out); option names that would overlap are set lower.
     """
     spec = codebook.issue(issue)
     if not spec.ordinal:
         return "<p><i>Categorical issue: no 0–100 scale.</i></p>"
-    ticks = "".join(
-        f'<span style="position:absolute;left:{o.position}%;top:18px;transform:translateX(-50%);'
-        f'font-size:11px;color:#555;white-space:nowrap">{escape(o.label)}</span>'
-        for o in spec.options
-        if o.position is not None
-    )
-    dots, missing = [], []
-    placed: dict[int, int] = {}  # parties at the same point: labels stacked upwards
-    for r in rows.itertuples():
-        party = codebook.party(str(r.party))
-        if pd.isna(r.position):
-            missing.append(escape(party.label))
-            continue
-        level = placed.get(round(float(r.position)), 0)
-        placed[round(float(r.position))] = level + 1
-        dots.append(
-            f'<span title="{escape(party.label)}: {escape(str(r.label))}" style="position:absolute;'
-            f"left:{float(r.position)}%;top:-7px;width:14px;height:14px;border-radius:7px;"
-            f'background:{party.color};transform:translateX(-50%);border:1px solid white"></span>'
-            f'<span style="position:absolute;left:{float(r.position)}%;top:{-26 - 15 * level}px;'
-            f'transform:translateX(-50%);font-size:11px;color:{party.color};white-space:nowrap">'
-            f"{escape(party.label)}</span>"
-        )
+    options = [(o.position, o.label) for o in spec.options if o.position is not None]
+    lines = []
     if deal is not None:
         d = deal[deal["issue"].astype(str) == issue]
-        for column, mark, name in (
-            ("compromise", "◆", "compromise"),
-            ("weighted_median", "▲", "weighted median"),
-        ):
-            if len(d):
-                x = float(d[column].iloc[0])
-                dots.append(
-                    f'<span title="{name} {x:.1f}" style="position:absolute;left:{x}%;top:-9px;'
-                    f'transform:translateX(-50%);font-size:14px">{mark}</span>'
-                )
-    note = (
-        f"<p style='color:#666;font-size:11px'>not stated: {', '.join(missing)}</p>"
-        if missing
+        if len(d):
+            lines = [
+                (float(d["compromise"].iloc[0]), "solid #000", "compromise"),
+                (float(d["weighted_median"].iloc[0]), "dashed #666", "weighted median"),
+            ]
+    guides = "".join(  # light lines at the options, the deal's lines over them
+        f'<span style="position:absolute;left:{x}%;top:0;bottom:0;border-left:{style}"></span>'
+        for x, style in [(x, "1px solid #eee") for x, _ in options]
+        + [(x, f"2px {style}") for x, style, _ in lines]
+    )
+    body, opposes_only, contested = [], False, False
+    for r in rows.itertuples():
+        party = codebook.party(str(r.party))
+        stance, opposed = _stance_html(r, party, spec)
+        opposes_only |= opposed
+        contested |= getattr(r, "status", None) == "contested"
+        body.append(
+            f'<div style="color:{escape(party.color)};font-weight:600;padding-right:10px">'
+            f"{escape(party.label)}</div>"
+            '<div style="position:relative;height:24px;border-bottom:1px solid #eee">'
+            f"{guides}{stance}</div>"
+        )
+    levels = label_rows(
+        [x / 100 * _SCALE_PX for x, _ in options],
+        [len(label) * _CHAR_PX for _, label in options],
+        gap=10,
+    )
+    names = "".join(  # each name hangs from its option's tick
+        f'<span style="position:absolute;left:{x}%;top:0;height:{4 + 16 * level}px;'
+        'border-left:1px solid #bbb"></span>'
+        f'<span style="position:absolute;left:{x}%;top:{4 + 16 * level}px;white-space:nowrap;'
+        f"transform:translateX({0 if x <= 5 else -100 if x >= 95 else -50}%);"
+        f'font-size:11px;color:#555">{escape(label)}</span>'
+        for (x, label), level in zip(options, levels, strict=True)
+    )
+    key = [
+        f"{'│' if style.startswith('solid') else '┆'} {name} {x:.0f}" for x, style, name in lines
+    ]
+    if contested:
+        key.append("◌ contested")
+    if opposes_only:
+        key.append(
+            "⊗ against: no position of its own"
+            + ("; left out of the deal model" if deal is not None else "")
+        )
+    legend = (
+        f"<div style='color:#555;font-size:11px;margin-top:4px'>{escape(' · '.join(key))}</div>"
+        if key
         else ""
     )
     return (
-        '<div style="position:relative;margin:'
-        + str(34 + 15 * max((n - 1 for n in placed.values()), default=0))
-        + 'px 40px 34px 40px;height:2px;background:#999">'
-        + ticks
-        + "".join(dots)
-        + "</div>"
-        + note
+        '<div style="max-width:760px;font-size:12px">'
+        '<div style="display:grid;grid-template-columns:max-content 1fr;align-items:center;'
+        f'padding-right:14px">{"".join(body)}<div></div>'
+        f'<div style="position:relative;height:{8 + 16 * (max(levels, default=0) + 1)}px;'
+        f'border-top:1px solid #999">{names}</div></div>{legend}</div>'
+    )
+
+
+def _stance_html(r, party, spec) -> tuple[str, bool]:
+    """One party's marker on its row of :func:`scale_html`; True if it only opposes."""
+    # rows from the positions table have a status; bare (party, position) rows get one
+    status = getattr(r, "status", None) or ("not stated" if pd.isna(r.position) else "stated")
+    label = getattr(r, "label", status)
+    title = escape(f"{party.label}: {label}")
+    color = escape(party.color)
+    if status in ("stated", "contested") and not pd.isna(r.position):
+        ring = "outline:1.5px dashed #333;outline-offset:2px;" if status == "contested" else ""
+        return (
+            f'<span title="{title}" style="position:absolute;left:{float(r.position)}%;top:5px;'
+            f"width:14px;height:14px;border-radius:7px;background:{color};{ring}"
+            'transform:translateX(-50%);border:1px solid white"></span>'
+        ), False
+    opposed = [
+        spec.option(o).position
+        for o in str(getattr(r, "opposes", "") or "").split(",")
+        if o in spec.option_keys and spec.option(o).position is not None
+    ]
+    if status == "opposes only" and opposed:
+        marks = "".join(
+            f'<span title="{title}" style="position:absolute;left:{x}%;top:4px;width:12px;'
+            f"height:12px;border-radius:8px;border:2px solid {color};background:white;"
+            f"color:{color};font-size:11px;line-height:12px;text-align:center;"
+            'transform:translateX(-50%)">×</span>'
+            for x in opposed
+        )
+        x = min(opposed)
+        side = f"right:{100 - x}%;margin-right:14px" if x > 80 else f"left:{x}%;margin-left:14px"
+        note = (
+            f'<span style="position:absolute;{side};top:4px;font-style:italic;'
+            f'font-size:11px;color:{color};background:white">against</span>'
+        )
+        return marks + note, True
+    text = "not stated" if status == "not stated" else escape(str(label))
+    return (
+        f'<span style="position:absolute;left:0;top:4px;{_QUIET};font-size:11px">{text}</span>',
+        False,
     )
 
 
@@ -302,6 +366,43 @@ def sentence_trace(
     return HTMLView(html, f"sentence trace: {len(sentences)} sentences, {shown} with statements")
 
 
+class PartyPicker(w.VBox):
+    """A checkbox per party; ``value`` is the tuple of the chosen parties' keys.
+
+    Setting ``value`` from code ticks the boxes (and keeps the order given); ticking a box
+    sets ``value`` in codebook order. Unlike a multiple-select list, what is chosen is plain
+    to see whatever the theme.
+    """
+
+    value = traitlets.Tuple()
+
+    def __init__(self, codebook: Codebook, **kwargs) -> None:
+        self._boxes = {
+            p.key: w.Checkbox(
+                value=True, description=p.label, indent=False, layout=w.Layout(width="auto")
+            )
+            for p in codebook.parties
+        }
+        self._syncing = False
+        super().__init__([w.HTML("<b>Parties</b>"), *self._boxes.values()], **kwargs)
+        self.value = tuple(codebook.party_keys)
+        for box in self._boxes.values():
+            box.observe(self._from_boxes, names="value")
+        self.observe(self._to_boxes, names="value")
+
+    def _from_boxes(self, _change) -> None:
+        if not self._syncing:
+            self.value = tuple(k for k, box in self._boxes.items() if box.value)
+
+    def _to_boxes(self, change) -> None:
+        self._syncing = True
+        try:
+            for key, box in self._boxes.items():
+                box.value = key in change["new"]
+        finally:
+            self._syncing = False
+
+
 class _View:
     """Common plumbing: a root widget, a timer, and display in Jupyter."""
 
@@ -351,12 +452,7 @@ class PositionsExplorer(_View):
             value=issue or codebook.issue_keys[0],
             description="Issue",
         )
-        self.parties = w.SelectMultiple(
-            options=[(p.label, p.key) for p in codebook.parties],
-            value=codebook.party_keys,
-            description="Parties",
-            rows=len(codebook.parties),
-        )
+        self.parties = PartyPicker(codebook)
         self.source = w.Dropdown(
             options=[("All sources", _ALL)]
             + [(f"{d.doc_id}: {str(d.title)[:60]}", d.doc_id) for d in documents.itertuples()],
@@ -529,20 +625,31 @@ class DealModelPanel(_View):
             value=issue or ordinal[0].key,
             description="Chart",
         )
+        # wide enough for the longest party name, so that none is cut short
+        names = {
+            "description_width": f"{0.6 * max(len(p.label) for p in codebook.parties) + 1:.1f}em"
+        }
         self.capability = {
             p.key: w.FloatSlider(
                 value=p.capability,
                 min=0,
                 max=5,
                 step=0.1,
-                description=f"{p.label}",
+                description=p.label,
+                style=names,
                 continuous_update=False,
             )
             for p in codebook.parties
         }
         self.salience = {
             p.key: w.FloatSlider(
-                value=1.0, min=0, max=3, step=0.1, description=f"{p.label}", continuous_update=False
+                value=1.0,
+                min=0,
+                max=3,
+                step=0.1,
+                description=p.label,
+                style=names,
+                continuous_update=False,
             )
             for p in codebook.parties
         }
@@ -586,10 +693,15 @@ class DealModelPanel(_View):
             .set_index("issue")
             .round(1)
         )
+        # a party that only opposes has no position: say that it is not in the prediction
+        out = self.result[~self.result["included"]]
+        labels = {p.key: p.label for p in self.codebook.parties}
+        left_out = {
+            issue: "; ".join(f"{labels[str(r.party)]} ({r.label})" for r in group.itertuples())
+            for issue, group in out.groupby(out["issue"].astype(str), sort=False)
+        }
+        outcomes["left out (only opposes)"] = [left_out.get(str(i), "—") for i in outcomes.index]
         self.output.value = _table_html(outcomes, self.codebook, corner="predicted outcome")
         issue = self.issue.value
         rows = self.table[self.table["issue"].astype(str) == issue]
-        self.chart.value = scale_html(rows, self.codebook, issue, deal=self.result) + (
-            "<p style='font-size:11px;color:#555'>◆ compromise (weighted mean) · "
-            "▲ weighted median</p>"
-        )
+        self.chart.value = scale_html(rows, self.codebook, issue, deal=self.result)
