@@ -43,9 +43,9 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument(
             "--reader",
             choices=("rules", "parse", "both"),
-            default="rules",
+            default="both",
             help="who reads the holder of each cue: word order (rules), the dependency "
-            "parse (parse), or word order corrected by the parse (both); default: rules",
+            "parse (parse), or word order corrected by the parse (both); default: both",
         )
         p.add_argument(
             "--processes", type=int, default=1, metavar="N", help="processes to extract with"

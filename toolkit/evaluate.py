@@ -455,7 +455,7 @@ def load_gold_sets(
 
 
 def score_sets(
-    codebook: Codebook, sets: list[GoldSet] | None = None, *, reader: str = "rules"
+    codebook: Codebook, sets: list[GoldSet] | None = None, *, reader: str | None = None
 ) -> dict[str, SetScore]:
     """Extract and score every gold set (default: :func:`load_gold_sets`), keyed by set.
 
@@ -467,7 +467,7 @@ def score_sets(
     >>> scores = score_sets(load_codebook())                        # doctest: +SKIP
     >>> by_set({k: s.evaluation for k, s in scores.items()})         # doctest: +SKIP
     """
-    from .extract import extract
+    from .extract import DEFAULT_READER, extract
     from .sources import load_documents
 
     out = {}
@@ -475,7 +475,7 @@ def score_sets(
         if not gold_set.gold.exists():
             continue
         documents = load_documents([gold_set.articles])
-        statements = extract(documents, codebook, reader=reader)
+        statements = extract(documents, codebook, reader=reader or DEFAULT_READER)
         gold = load_gold(gold_set.gold, codebook)
         ev = evaluate(statements, gold, codebook, doc_ids=list(documents["doc_id"]))
         out[gold_set.key] = SetScore(gold_set, documents, statements, gold, ev)
