@@ -10,7 +10,7 @@ Placeholders
     - ``{NAME}``: any item of the list ``NAME`` under the codebook's ``lists:``.
 
     Each expands to an alternation of whole words (``(?<!\\w)(?:…)(?!\\w)``), longest first.
-    Aliases keep their case (``US`` is not "us"); demonyms and list items follow the pattern's
+    Aliases and list items keep their case (``US`` is not "us"); demonyms follow the pattern's
     case-insensitivity. A literal brace is written ``\\{``.
 
 Backtracking
