@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-from toolkit.codebook import parse_codebook
+from toolkit.codebook import DEFAULT_CODEBOOK, parse_codebook
 from toolkit.errors import CodebookError
 
 # The contract of ../shared/coding-scheme.md v1: these keys are never renamed or removed.
@@ -346,3 +346,44 @@ def test_patterns_name_parties_and_places_only_through_placeholders(codebook):
     cb = parse_codebook(_with_pattern("hand it to Alpha|Betan\\w* troops"))
     (found,) = _inline_names(cb).values()
     assert {"Alpha", "Betan"} <= found
+
+
+# ----------------------------------------------------------------------------- a fifth party
+
+FIFTH_PARTY = """\
+  TR:
+    label: Turkey
+    color: "#ff7f0e"
+    aliases: [Turkey, Ankara, Erdogan, Fidan]
+    demonyms: [Turkish]
+"""
+
+
+def test_a_fifth_party_added_in_yaml_alone_has_its_stances_extracted():
+    """No Python knows about Turkey: its names come from the YAML, and the options whose
+    patterns refer to Russia or Ukraine do so through placeholders and lists."""
+    from toolkit import documents_from_texts, extract
+
+    text = DEFAULT_CODEBOOK.read_text(encoding="utf-8")
+    text = text.replace("\nissues:\n", "\n" + FIFTH_PARTY + "\nissues:\n", 1)
+    # a name added to a party reaches every pattern that uses its placeholder
+    text = text.replace("demonyms: [Russian, Russians]", "demonyms: [Russian, Russians, Muscovite]")
+    cb = parse_codebook(text)
+    assert cb.party_keys == ("UA", "RU", "US", "EU", "TR")
+    sentences = {
+        "a": "Ankara wants Russian forces to leave Ukraine.",
+        "b": "Erdogan rejected any handover of Luhansk.",
+        "c": "Fidan called for the Zaporizhzhia plant to be returned to Kyiv.",
+        "d": "Turkish diplomats oppose lifting sanctions on Moscow.",
+        "e": "Turkey demands a complete Muscovite withdrawal.",
+    }
+    found = extract(documents_from_texts(sentences), cb)
+    assert sorted(
+        found[["doc_id", "party", "issue", "option", "polarity"]].itertuples(index=False, name=None)
+    ) == [
+        ("a", "TR", "territory", "restore_borders", "support"),
+        ("b", "TR", "territory", "cede_donbas", "oppose"),
+        ("c", "TR", "zaporizhzhia_npp", "ukrainian_control", "support"),
+        ("d", "TR", "sanctions", "lift_sanctions", "oppose"),
+        ("e", "TR", "territory", "restore_borders", "support"),
+    ]
