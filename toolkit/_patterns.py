@@ -10,8 +10,8 @@ Placeholders
     - ``{NAME}``: any item of the list ``NAME`` under the codebook's ``lists:``.
 
     Each expands to an alternation of whole words (``(?<!\\w)(?:…)(?!\\w)``), longest first.
-    Aliases and list items keep their case (``US`` is not "us"); demonyms follow the pattern's
-    case-insensitivity. A literal brace is written ``\\{``.
+    Aliases keep their case (``US`` is not "us"); demonyms and list items follow the pattern's
+    case-insensitivity (a list of places also finds "donbas" in a lowercase post). A literal brace is written ``\\{``.
 
 Backtracking
     A pattern such as ``(a+)+$`` can try exponentially many ways to split a text before it

@@ -527,7 +527,7 @@ class _Builder:
                     f"the list {name!r} has the name of a party's placeholder",
                     "rename the list",
                 )
-            table[name] = _patterns.words(items)  # with their case, like aliases
+            table[name] = _patterns.words((), items)  # in any case, like the pattern
         return table
 
     def _party(self, key: str, spec: _PartySchema) -> Party:
