@@ -112,7 +112,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ToolkitError as exc:
         if args.debug:
             raise
-        print(f"error: {exc}", file=sys.stderr)
+        for line in str(exc).splitlines():  # one line per problem found
+            print(f"error: {line}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:  # `python -m toolkit extract ... | head`
         return 0

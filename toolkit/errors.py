@@ -8,6 +8,7 @@ traceback.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from os import PathLike
 
 __all__ = [
@@ -35,6 +36,9 @@ class ToolkitError(Exception):
         A position inside a structured file, e.g. ``parties -> UA -> aliases[3]``.
     fix:
         What the user should do about it.
+    also:
+        Further problems found in the same input, each an error of its own; ``str()``
+        gives one line per problem.
     """
 
     def __init__(
@@ -45,12 +49,14 @@ class ToolkitError(Exception):
         line: int | None = None,
         location: str | None = None,
         fix: str | None = None,
+        also: Sequence[ToolkitError] = (),
     ) -> None:
         self.message = message
         self.path = None if path is None else str(path)
         self.line = line
         self.location = location
         self.fix = fix
+        self.also = tuple(also)
         super().__init__(str(self))
 
     def __str__(self) -> str:
@@ -65,14 +71,15 @@ class ToolkitError(Exception):
         text = f"{where}{self.message}"
         if self.fix:
             text += f" — {self.fix}"
-        return text
+        return "\n".join([text, *map(str, self.also)])
 
     def __reduce__(self):  # keep pickling (used by multiprocessing and hypothesis) working
-        return (_rebuild, (type(self), self.message, self.path, self.line, self.location, self.fix))
+        fields = (self.message, self.path, self.line, self.location, self.fix, self.also)
+        return (_rebuild, (type(self), *fields))
 
 
-def _rebuild(cls, message, path, line, location, fix):
-    return cls(message, path=path, line=line, location=location, fix=fix)
+def _rebuild(cls, message, path, line, location, fix, also=()):
+    return cls(message, path=path, line=line, location=location, fix=fix, also=also)
 
 
 class CodebookError(ToolkitError):

@@ -33,6 +33,7 @@ from ._grammar import (
     names_proposal,
     tokens,
 )
+from ._patterns import TimedPattern
 from ._prefilter import anchors
 from ._types import Context, Cue, Match, Mention
 from .attribute import attribute, obliged_mentions
@@ -64,6 +65,14 @@ def _alternation(words: Iterable[str]) -> str:
 
 def _flat(parts: Iterable[str]) -> str:
     return "|".join(parts)
+
+
+# an option's pattern lists: (field, sign, counts only with the issue's context)
+_CUE_KINDS = (
+    ("patterns", 1, False),
+    ("context_patterns", 1, True),
+    ("negative_patterns", -1, False),
+)
 
 
 class Rules:
@@ -105,18 +114,23 @@ class Rules:
             # "the Russians", "the Europeans": a plural demonym with "the" names the party
             alternatives.append(r"\b(?i:the)\s+(?i:(?P<plural>" + _alternation(plural) + r"))\b")
         self.demonyms = re.compile("|".join(alternatives)) if alternatives else None
-        self.cues: list[tuple[str, str, int, bool, re.Pattern]] = []
-        self.topics: dict[str, re.Pattern] = {}
+        # The codebook's own patterns run with a time limit: a user's pattern cannot hang
+        # the program, and one that runs too long is reported with its line.
+        self.cues: list[tuple[str, str, int, bool, TimedPattern]] = []
+        self.topics: dict[str, TimedPattern] = {}
         for issue in codebook.issues:
             if issue.context:
-                self.topics[issue.key] = re.compile("|".join(issue.context), re.IGNORECASE)
+                written, where = codebook.locate(("issues", issue.key, "context", 0))
+                where["location"] = f"issues -> {issue.key} -> context"  # tried as one
+                self.topics[issue.key] = TimedPattern("|".join(issue.context), where=where)
             for opt in issue.options:
-                for p in opt.patterns:
-                    self.cues.append((issue.key, opt.key, 1, False, re.compile(p, re.IGNORECASE)))
-                for p in opt.context_patterns:
-                    self.cues.append((issue.key, opt.key, 1, True, re.compile(p, re.IGNORECASE)))
-                for p in opt.negative_patterns:
-                    self.cues.append((issue.key, opt.key, -1, False, re.compile(p, re.IGNORECASE)))
+                for kind, sign, needs_context in _CUE_KINDS:
+                    for i, p in enumerate(getattr(opt, kind)):
+                        written, where = codebook.locate(
+                            ("issues", issue.key, "options", opt.key, kind, i)
+                        )
+                        pattern = TimedPattern(p, written or p, where)
+                        self.cues.append((issue.key, opt.key, sign, needs_context, pattern))
         # Literals one of which every match of a cue contains: a cue whose anchors are not in
         # a sentence cannot match there, and is not run (see toolkit._prefilter).
         self.anchors = [anchors(c[4].pattern) for c in self.cues]

@@ -28,7 +28,7 @@ import pandas as pd
 
 from . import plots
 from ._resources import packaged
-from .codebook import Codebook
+from .codebook import DEFAULT_CODEBOOK, Codebook
 from .compare import deal_model, gap_matrix, gaps
 from .errors import GoldError
 from .evaluate import evaluate, load_gold
@@ -344,10 +344,13 @@ def _quality(statements, codebook, documents, gold) -> list[dict]:
     """Scores against each gold set that covers some of the documents.
 
     A gold set passed explicitly that covers none of them is listed with a note; the default
-    gold is skipped silently then (it belongs to other sources).
+    gold is skipped silently then (it belongs to other sources), and with any codebook but
+    the default one (it is coded in that codebook's keys).
     """
     explicit = gold is not None
     paths = list(gold) if explicit else [p for p in DEFAULT_GOLD if p.exists()]
+    if not explicit and not _is_default(codebook):
+        paths = []
     doc_ids = set(documents["doc_id"].astype(str))
     out = []
     for path in paths:
@@ -373,6 +376,11 @@ def _quality(statements, codebook, documents, gold) -> list[dict]:
             }
         )
     return out
+
+
+def _is_default(codebook: Codebook) -> bool:
+    """True for the project's own codebook, the one :data:`DEFAULT_GOLD` is coded in."""
+    return codebook.path is not None and Path(codebook.path).resolve() == DEFAULT_CODEBOOK.resolve()
 
 
 def _tuples(frame: pd.DataFrame, codebook: Codebook) -> list[dict]:
