@@ -47,7 +47,7 @@ def run(path: Path, timeout: int) -> None:
     )
     client.execute()
     clean(nb)
-    write_atomic(path, nbformat.writes(nb) + "\n", protected=())
+    write_atomic(path, nbformat.writes(nb) + "\n", protected=(), force=True)
     print(f"executed {path}")
 
 

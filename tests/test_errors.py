@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 import toolkit._io as io_module
+import toolkit._read as read_module
 from toolkit import documents_from_texts, extract, load_codebook, load_documents
 from toolkit.cli import main
 from toolkit.codebook import parse_codebook
@@ -739,10 +740,10 @@ def test_unreadable_files_are_source_errors(tmp_path, monkeypatch):
     path = tmp_path / "locked.txt"
     path.write_text("Body", encoding="utf-8")
 
-    def denied(self):
-        raise PermissionError(errno.EACCES, "Permission denied", str(self))
+    def denied(name, *args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied", str(name))
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(read_module.os, "open", denied)  # the one reader every file goes through
     with pytest.raises(
         SourceError, match=r"locked\.txt: cannot read the file: Permission denied — check"
     ):
@@ -774,7 +775,8 @@ def test_a_nul_byte_late_in_a_file_is_binary(tmp_path):
 # ----------------------------------------------------------------------------- nothing lost
 
 
-OLD = "doc_id,party\nold,UA\n"
+OLD = "doc_id,date,sentence,party\nold,2025-12-01,0,UA\n"  # an earlier statements table
+OLD_REPORT = f"<!DOCTYPE html>\n<head>{io_module.GENERATOR}</head><p>yesterday's report</p>"
 
 
 def _leftovers(folder: Path) -> list[str]:
@@ -880,7 +882,7 @@ def test_cli_extract_interrupted_midway_keeps_the_old_csv(tmp_path, monkeypatch,
 
 def test_cli_report_interrupted_keeps_the_old_html(tmp_path, monkeypatch, capsys):
     out = tmp_path / "report.html"
-    out.write_text("<p>yesterday's report</p>", encoding="utf-8")
+    out.write_text(OLD_REPORT, encoding="utf-8")
     with monkeypatch.context() as m:
         _interrupt_after_first_chunk(m, KeyboardInterrupt())
         m.setattr(io_module, "_CHUNK", 4096)
@@ -888,7 +890,7 @@ def test_cli_report_interrupted_keeps_the_old_html(tmp_path, monkeypatch, capsys
     assert capsys.readouterr().err == (
         "interrupted — an output file being written keeps its previous contents\n"
     )
-    assert out.read_text(encoding="utf-8") == "<p>yesterday's report</p>"
+    assert out.read_text(encoding="utf-8") == OLD_REPORT
     assert _leftovers(tmp_path) == []
 
 

@@ -19,6 +19,7 @@ import pytest
 
 from toolkit import deal_model, evaluate, extract, gap_matrix, gaps, load_documents, load_gold
 from toolkit import positions as positions_of
+from toolkit._io import GENERATOR
 from toolkit.cli import main
 from toolkit.report import (
     DEFAULT_GOLD,
@@ -452,7 +453,8 @@ def test_report_command_writes_the_file_and_prints_the_summary(tmp_path, capsys,
 
 def test_report_command_replaces_atomically(tmp_path, capsys, monkeypatch):
     out = tmp_path / "r.html"
-    out.write_text("previous report", encoding="utf-8")
+    previous = f"<!DOCTYPE html>\n<head>{GENERATOR}</head>previous report"
+    out.write_text(previous, encoding="utf-8")
 
     def fail(src, dst):
         raise OSError(28, "No space left on device")
@@ -460,7 +462,7 @@ def test_report_command_replaces_atomically(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr("toolkit._io.os.replace", fail)
     assert main(["report", "--out", str(out)]) == 2
     assert "cannot write" in capsys.readouterr().err
-    assert out.read_text(encoding="utf-8") == "previous report"  # untouched
+    assert out.read_text(encoding="utf-8") == previous  # untouched
     assert [p.name for p in tmp_path.iterdir()] == ["r.html"]  # temporary file removed
 
 

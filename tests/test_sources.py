@@ -9,7 +9,7 @@ import pytest
 
 from toolkit import SourceError, load_documents
 from toolkit.schema import DOCUMENT_COLUMNS
-from toolkit.sources import EmptySourceWarning
+from toolkit.sources import EmptySourceWarning, UndatedSourceWarning
 
 from .conftest import ROOT
 
@@ -36,7 +36,8 @@ def test_front_matter(tmp_path):
         encoding="utf-8",
     )
     (tmp_path / "b.txt").write_text("Plain headline\n\nBody text.", encoding="utf-8")
-    docs = load_documents([tmp_path], registry=None)
+    with pytest.warns(UndatedSourceWarning, match=r"b\.txt: no date"):
+        docs = load_documents([tmp_path], registry=None)
     assert list(docs["doc_id"]) == ["b", "custom"]
     a = docs.set_index("doc_id").loc["custom"]
     assert (a.title, a.outlet, a.url, a.text) == ("A title", "Wire", "https://e.org/a", "Body.\n")

@@ -5,20 +5,34 @@ This is the one place that turns the toolkit's exceptions into messages and exit
 exit code 1 for a bug. ``--debug`` shows the traceback for bad input too. Warnings (an empty
 source file) are printed as ``warning: ...`` and the run goes on; Ctrl-C exits with 130,
 leaving every output file as it was.
+
+Every message is one line with its non-printable characters escaped (a file name holding a
+terminal escape sequence or a line break shows as ``\\x1b[2J`` or ``\\n``); so is what goes to
+standard output when it is a terminal. Standard output that fails (a full disk) is an error
+like any other.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import ToolkitError
+from .errors import OutputError, ToolkitError, printable
 
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
+#: Where ``report`` writes without ``--out``.
+REPORT = "reports/report.html"
+#: What each command writes with ``--out``: (allowed suffixes, what it is, an example name).
+_OUTPUTS = {
+    "extract": ((".csv",), "the statements table is CSV", "statements.csv"),
+    "positions": ((".csv",), "the positions table is CSV", "positions.csv"),
+    "report": ((".html", ".htm"), "the report is HTML", REPORT),
+}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,14 +54,29 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument(
             "--codebook", metavar="FILE", help="codebook YAML (default: data/codebook.yaml)"
         )
+        p.add_argument(
+            "--date",
+            metavar="YYYY-MM-DD",
+            help="date of every source that has none (no `date:` front-matter, no entry in a "
+            "sources.yaml beside it or in data/sources.yaml)",
+        )
         # SUPPRESS: without the flag here, keep what `python -m toolkit --debug CMD` set
         p.add_argument(
             "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
         )
 
+    def output(p: argparse.ArgumentParser, default: str, what: str) -> None:
+        p.add_argument("--out", metavar="FILE", default=default, help=what)
+        p.add_argument(
+            "--force",
+            action="store_true",
+            help="replace the --out file even if the toolkit did not write it (never an input, "
+            "a gold file, or a file in seeds/ or data/gold/)",
+        )
+
     p = sub.add_parser("extract", help="write the statements table as CSV")
     common(p, paths_required=True)
-    p.add_argument("--out", metavar="FILE", default="-", help="CSV file to write; - prints it")
+    output(p, "-", "CSV file to write (.csv); - or no --out prints it")
 
     p = sub.add_parser("evaluate", help="score extraction against a gold CSV")
     common(p, paths_required=True)
@@ -55,7 +84,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("positions", help="print each party's position per issue")
     common(p, paths_required=False)
-    p.add_argument("--out", metavar="FILE", default="-", help="CSV file to write; - prints it")
+    output(p, "-", "CSV file to write (.csv); - or no --out prints it")
 
     p = sub.add_parser("report", help="write the self-contained HTML report")
     common(p, paths_required=False)
@@ -66,8 +95,10 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="gold CSV to report extraction quality against (repeatable)",
     )
-    p.add_argument(
-        "--out", metavar="FILE", default="reports/report.html", help="HTML file to write"
+    output(
+        p,
+        REPORT,
+        f"HTML file to write (.html); default: {REPORT}, in the folder the command is run from",
     )
     return parser
 
@@ -82,21 +113,53 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ToolkitError as exc:
         if args.debug:
             raise
-        print(f"error: {exc}", file=sys.stderr)
+        _error(f"error: {exc}")
         return EXIT_BAD_INPUT
     except BrokenPipeError:  # `python -m toolkit extract ... | head`
+        _detach_stdout()
         return 0
     except KeyboardInterrupt:
-        print(
-            "interrupted — an output file being written keeps its previous contents",
-            file=sys.stderr,
-        )
+        _error("interrupted — an output file being written keeps its previous contents")
         return EXIT_INTERRUPTED
+
+
+def _error(line: str) -> None:
+    print(printable(line), file=sys.stderr)
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
     """Warnings as one line, ``warning: FILE: what``, without the code line that raised it."""
-    print(f"warning: {message}", file=sys.stderr if file is None else file)
+    print(printable(f"warning: {message}"), file=sys.stderr if file is None else file)
+
+
+def _print(text: str) -> None:
+    """Write ``text`` and a newline to standard output, escaping control characters on a
+    terminal; a failed write (a full disk) is an :class:`OutputError`."""
+    if sys.stdout.isatty():
+        text = "\n".join(printable(line) for line in text.split("\n"))
+    try:
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        _detach_stdout()
+        raise OutputError(
+            f"cannot write: {exc.strerror or exc}",
+            path="standard output",
+            fix="free some disk space, or write to a file with --out",
+        ) from None
+
+
+def _detach_stdout() -> None:
+    """Point standard output at the null device, so that Python's final flush of what is left
+    in its buffer cannot fail again (and print a traceback) on the way out."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real file behind stdout (a test's capture)
+        pass
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -113,46 +176,61 @@ def _run(args: argparse.Namespace) -> int:
         gold_paths = [gold_paths]
     inputs += gold_paths
     out = getattr(args, "out", "-")
+    force = getattr(args, "force", False)
     if out not in (None, "-"):
         from ._io import check_output
 
-        check_output(out, inputs)  # refuse before doing the work
-    documents = load_documents(args.paths or None)
+        check_output(out, inputs, force=force)  # refuse before doing the work
+        _check_suffix(out, args.command)
+    documents = load_documents(args.paths or None, date=args.date)
     statements = extract(documents, codebook)
 
     if args.command == "extract":
-        return _emit_csv(statements, out, inputs)
+        return _emit_csv(statements, out, inputs, force)
     if args.command == "evaluate":
         from .evaluate import evaluate, load_gold
 
         gold = load_gold(gold_paths[0], codebook)
         result = evaluate(statements, gold, codebook, doc_ids=list(documents["doc_id"]))
-        print(result.summary())
+        _print(result.summary())
         return 0
     if args.command == "positions":
         from .positions import positions
 
         table = positions(statements, codebook)
-        return _emit_csv(table.drop(columns=["evidence"]), out, inputs)
+        return _emit_csv(table.drop(columns=["evidence"]), out, inputs, force)
     if args.command == "report":
         from .report import build_report, terminal_summary
 
         golds = gold_paths or None
         html = build_report(documents, codebook, statements=statements, gold=golds)
-        path = write_atomic(out, html, inputs=inputs)
-        print(terminal_summary(statements, codebook))
-        print(f"\nreport written to {path} ({path.stat().st_size / 1024:.0f} KiB)")
+        path = write_atomic(out, html, inputs=inputs, force=force)
+        _print(terminal_summary(statements, codebook))
+        _print(f"\nreport written to {path} ({path.stat().st_size / 1024:.0f} KiB)")
         return 0
     raise AssertionError(args.command)
 
 
-def _emit_csv(frame, out: str, inputs: list) -> int:
-    from ._io import write_atomic
+def _check_suffix(out: str, command: str) -> None:
+    """``report --out x.csv`` would put HTML in a .csv file: refuse a name that lies."""
+    suffixes, what, example = _OUTPUTS[command]
+    suffix = Path(out).suffix.lower()
+    if suffix not in suffixes:
+        ending = f"ends in {suffix}" if suffix else "has no file-type ending"
+        raise OutputError(
+            f"{what}, but the output name {ending}",
+            path=out,
+            fix=f"name it {suffixes[0]}, e.g. {example}",
+        )
 
-    text = frame.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d")
+
+def _emit_csv(frame, out: str, inputs: list, force: bool) -> int:
+    from ._io import csv_text, write_atomic
+
+    text = csv_text(frame)
     if out in (None, "-"):
-        sys.stdout.write(text)
+        _print(text.removesuffix("\n"))
     else:
-        path = write_atomic(out, text, inputs=inputs)
-        print(f"{len(frame)} rows written to {Path(path)}", file=sys.stderr)
+        path = write_atomic(out, text, inputs=inputs, force=force)
+        _error(f"{len(frame)} rows written to {Path(path)}")
     return 0

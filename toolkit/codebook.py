@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from . import _yaml
+from ._read import CODEBOOK, read_text
 from .errors import CodebookError
 
 __all__ = ["DEFAULT_CODEBOOK", "Codebook", "Issue", "Option", "Party", "load_codebook"]
@@ -162,32 +163,7 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
     is not a valid regular expression, an alias claimed by two parties, and so on.
     """
     path = Path(DEFAULT_CODEBOOK if path is None else path)
-    if not path.exists():
-        raise CodebookError(
-            "codebook file not found", path=path, fix="pass the path of an existing YAML codebook"
-        )
-    if path.is_dir():
-        raise CodebookError(
-            "this is a folder, not a codebook file", path=path, fix="pass the YAML file itself"
-        )
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise CodebookError(
-            f"cannot read the codebook: {exc.strerror or exc}",
-            path=path,
-            fix="check that it is a file you may read",
-        ) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise CodebookError(
-            f"not UTF-8 text: byte 0x{raw[exc.start]:02x} at byte offset {exc.start}",
-            path=path,
-            line=raw.count(b"\n", 0, exc.start) + 1,
-            fix="save the codebook as UTF-8",
-        ) from None
-    return parse_codebook(text.removeprefix("\ufeff"), source=str(path))
+    return parse_codebook(read_text(path, CODEBOOK), source=str(path))
 
 
 def parse_codebook(text: str, *, source: str = "<codebook>") -> Codebook:

@@ -10,7 +10,28 @@ from __future__ import annotations
 
 from os import PathLike
 
-__all__ = ["CodebookError", "GoldError", "OutputError", "SourceError", "ToolkitError"]
+__all__ = [
+    "ArgumentError",
+    "CodebookError",
+    "GoldError",
+    "OutputError",
+    "SourceError",
+    "ToolkitError",
+    "printable",
+]
+
+
+def printable(text: object) -> str:
+    """``text`` with every non-printable character written as an escape (``\\x1b``, ``\\n``).
+
+    A file name or a source text may hold terminal control sequences (``ESC [2J`` clears the
+    screen) or a line break that would split a one-line message; printed through this, they
+    show as what they are and do nothing.
+    """
+    text = str(text)
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 class ToolkitError(Exception):
@@ -58,7 +79,7 @@ class ToolkitError(Exception):
         text = f"{where}{self.message}"
         if self.fix:
             text += f" — {self.fix}"
-        return text
+        return printable(text)  # one line, whatever a file name holds
 
     def __reduce__(self):  # keep pickling (used by multiprocessing and hypothesis) working
         return (_rebuild, (type(self), self.message, self.path, self.line, self.location, self.fix))
@@ -82,3 +103,15 @@ class GoldError(ToolkitError):
 
 class OutputError(ToolkitError):
     """An output path is unsafe: inside ``seeds/``, equal to an input, or not writable."""
+
+
+class ArgumentError(ToolkitError, TypeError, ValueError):
+    """A function of the Python API got an argument it cannot use (wrong type or value).
+
+    It is also a ``TypeError`` and a ``ValueError``, so code written to catch those goes on
+    working.
+    """
+
+
+class UnknownKeyError(ArgumentError, KeyError):
+    """A party, issue or column name that does not exist; also a ``KeyError``."""

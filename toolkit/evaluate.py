@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ._read import GOLD, GOLD_SETS, read_text
 from .codebook import Codebook
 from .errors import GoldError
 from .schema import GOLD_COLUMNS, TUPLE_COLUMNS
@@ -77,29 +78,7 @@ def load_gold(path: str | Path, codebook: Codebook) -> pd.DataFrame:
     Raises :class:`~toolkit.errors.GoldError` naming the file and line of the first bad row.
     """
     path = Path(path)
-    if not path.exists():
-        raise GoldError("gold file not found", path=path, fix="check the path")
-    if path.is_dir():
-        raise GoldError(
-            "this is a folder, not a gold CSV file", path=path, fix="pass the CSV file itself"
-        )
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise GoldError(
-            f"cannot read the gold file: {exc.strerror or exc}",
-            path=path,
-            fix="check that it is a file you may read",
-        ) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise GoldError(
-            f"not UTF-8: byte 0x{raw[exc.start]:02x} at byte offset {exc.start}",
-            path=path,
-            line=raw.count(b"\n", 0, exc.start) + 1,
-            fix="save the CSV as UTF-8",
-        ) from None
+    text = read_text(path, GOLD)
     return parse_gold(text, codebook, source=str(path))
 
 
@@ -411,9 +390,7 @@ def load_gold_sets(
     from . import _yaml
 
     path = Path(path)
-    if not path.is_file():
-        raise GoldError("gold-set list not found", path=path, fix="check the path")
-    data, lines = _yaml.load(path.read_text(encoding="utf-8"), source=str(path), error=GoldError)
+    data, lines = _yaml.load(read_text(path, GOLD_SETS), source=str(path), error=GoldError)
     if not isinstance(data, dict):
         raise GoldError("expected a mapping of set names", path=path, fix="write `name: {...}`")
     if root is None:

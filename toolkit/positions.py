@@ -20,7 +20,8 @@ The rule that picks a party's current option on an issue
    supported on that date, the one with the most supporting statements that day wins, then
    the one with most supporting statements overall, then the first in codebook order.
 6. The row is ``contested`` when, on that latest date, the party also supported another option
-   or opposed the chosen one; otherwise it is ``stated``.
+   or opposed the chosen one, or when an undated statement does so (it cannot be placed before
+   or after the latest date); otherwise it is ``stated``.
 7. The evidence shown is the chosen option's latest supporting statement (the first in
    document order among equals); all statements stay reachable through :func:`evidence`.
 """
@@ -175,9 +176,16 @@ def _row(party: str, issue, records: list[dict]) -> dict:
         day_counts, key=lambda o: (-day_counts[o], -all_counts[o], order.get(o, len(order)))
     )
     opposed_that_day = {r["option"] for r in oppose if r["date"] == latest}
+    # an undated statement cannot be placed before or after the latest: if it disagrees,
+    # the position is in doubt
+    undated_against = latest is not None and any(
+        r["date"] is None and (r["option"] != chosen) == (r["polarity"] == "support")
+        for r in records
+    )
     spec = issue.option(chosen)
+    contested = len(day_counts) > 1 or chosen in opposed_that_day or undated_against
     row.update(
-        status="contested" if len(day_counts) > 1 or chosen in opposed_that_day else "stated",
+        status="contested" if contested else "stated",
         option=chosen,
         polarity="support",
         label=spec.label,
