@@ -24,6 +24,7 @@ from toolkit.cli import main
 from toolkit.report import (
     DEFAULT_GOLD,
     build_report,
+    check_url,
     safe_url,
     terminal_summary,
     write_report,
@@ -306,6 +307,37 @@ def test_hostile_source_text_and_metadata_are_escaped(tmp_path, codebook):
 )
 def test_safe_url(url, expected):
     assert safe_url(url) == expected
+
+
+#: Addresses whose host is easy to misread: (address, the host a browser visits, or None when
+#: the report must show the address as text, with the reason).
+TRICKY_URLS = [
+    ("https://evil.example\\@trusted.example/report", None, "backslash"),
+    ("https://evil.example\\trusted.example/", None, "backslash"),
+    ("https://trusted.example@evil.example/", None, "user name or password"),
+    ("https://trusted.example:x@evil.example/", None, "user name or password"),
+    ("https://ex\tample.org/", None, "spaces or control characters"),
+    ("https://example.org\u202e/", None, "spaces or control characters"),
+    ("http://host.0x10/", None, "not a valid web address"),
+    ("https://@evil.example/", "evil.example", ""),
+    ("https://%65vil.example/", "evil.example", ""),
+    ("http://0x7f.1/", "127.0.0.1", ""),
+    ("http://010.0.0.1/", "8.0.0.1", ""),
+    ("https://EXAMPLE.org:8443/a", "example.org:8443", ""),
+    ("https://example.org:443/", "example.org", ""),
+    ("https://www.example.org/a", "www.example.org", ""),
+    ("https://b\u00fcrger.example/", "xn--brger-kva.example", ""),
+    ("http://[::1]:8080/", "[::1]:8080", ""),
+]
+
+
+@pytest.mark.parametrize(("url", "host", "why"), TRICKY_URLS)
+def test_a_link_shows_the_host_a_browser_visits(url, host, why):
+    linked, shown = check_url(url)
+    if host is None:
+        assert linked is None and why in shown
+    else:
+        assert (linked, shown) == (url, host)
 
 
 # --------------------------------------------------------------------------- content

@@ -5,7 +5,8 @@ toolkit's analysis functions, never typed in), and ``build_report`` renders that
 with an autoescaping Jinja2 template (``templates/report.html.j2``):
 
 - every string from a source or its metadata is escaped; links are made only for http(s)
-  URLs (``javascript:`` and the like are shown as text, never as a link);
+  URLs, and a link's text is the host a browser will visit (:func:`check_url`; anything
+  else, ``javascript:`` included, is shown as text, never as a link);
 - figures are embedded as SVG data URIs; there is no script at all, and no stylesheet, font
   or image from any network (a Content-Security-Policy in the page forbids them too);
 - the same inputs give the same bytes: the report is dated by its newest source, never by
@@ -21,8 +22,8 @@ import base64
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from urllib.parse import urlsplit
 
+import ada_url
 import jinja2
 import pandas as pd
 
@@ -36,6 +37,7 @@ from .positions import positions
 __all__ = [
     "DEFAULT_GOLD",
     "build_report",
+    "check_url",
     "render",
     "safe_url",
     "summarise",
@@ -44,6 +46,7 @@ __all__ = [
 ]
 
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}\Z")  # the only colours put into a style attribute
+_ABSOLUTE = re.compile(r"https?://[^/]", re.IGNORECASE)  # the only addresses linked
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 #: Gold sets used by default when the report's sources include their documents.
 DEFAULT_GOLD = (Path(__file__).resolve().parent.parent / "data" / "gold" / "seed.csv",)
@@ -57,27 +60,41 @@ RELATIONS = {
 
 
 def safe_url(url: object) -> str | None:
-    """``url`` (stripped) if it is an absolute http(s) address with a host, else None.
+    """``url`` (stripped) if the report may link it, else None; see :func:`check_url`."""
+    return check_url(url)[0]
 
-    ``javascript:``, ``data:``, relative and malformed addresses, and any address holding
-    whitespace or control characters are refused, so the report never links them.
+
+def check_url(url: object) -> tuple[str | None, str]:
+    """``(url, host)`` for an address the report links, ``(None, why)`` for one it shows as
+    text.
+
+    The address is parsed as a browser parses it (the WHATWG URL standard, with ``ada-url``),
+    and ``host`` is the host the browser will visit, as it will visit it (lower case,
+    ``xn--`` for a non-ASCII name, ``127.0.0.1`` for ``0x7f.1``): the link's text can then
+    never name one host while the link goes to another. Refused: anything but an absolute
+    http(s) address with a host; a user name or password (``https://trusted.example@evil.example``);
+    a backslash, which browsers read as ``/`` (``https://evil.example\\@trusted.example``);
+    and whitespace or control characters anywhere, which browsers silently drop. Forms that
+    browsers repair (``http:host``, ``https:///host``) are refused too.
     """
-    if not isinstance(url, str):
-        return None
+    if not isinstance(url, str) or not url.strip():
+        return None, "no address"
     url = url.strip()
-    if not url or any(c.isspace() or not c.isprintable() for c in url):
-        return None
+    if any(c.isspace() or not c.isprintable() for c in url):
+        return None, "it holds spaces or control characters"
+    if "\\" in url:
+        return None, "it holds a backslash, which browsers read as /"
+    if not _ABSOLUTE.match(url):  # browsers also take "http:host" and "https:///host"
+        return None, "not an http(s) address"
     try:
-        parts = urlsplit(url)
-        host = parts.hostname
-    except ValueError:  # e.g. "http://[::1" (an unclosed IPv6 bracket)
-        return None
-    return url if parts.scheme.lower() in ("http", "https") and host else None
-
-
-def _host(url: str) -> str:
-    host = urlsplit(url).hostname or url
-    return host.removeprefix("www.")
+        parsed = ada_url.URL(url)
+    except ValueError:
+        return None, "not a valid web address"
+    if parsed.username or parsed.password:
+        return None, "it holds a user name or password"
+    if not parsed.hostname:
+        return None, "it names no host"
+    return url, parsed.host
 
 
 def _environment() -> jinja2.Environment:
@@ -202,7 +219,7 @@ def _sources(documents: pd.DataFrame, statements: pd.DataFrame) -> list[dict]:
     counts = statements["doc_id"].astype(str).value_counts()
     out = []
     for d in documents.itertuples(index=False):
-        url = safe_url(d.url)
+        url, host = check_url(d.url)
         out.append(
             {
                 "doc_id": str(d.doc_id),
@@ -210,9 +227,10 @@ def _sources(documents: pd.DataFrame, statements: pd.DataFrame) -> list[dict]:
                 "date": _date(d.date),
                 "outlet": _text(d.outlet),
                 "url": url,
-                "host": _host(url) if url else "",
-                # an address that is not linked is still shown, as text
+                "host": host if url else "",
+                # an address that is not linked is still shown, as text, with the reason
                 "unsafe_url": "" if url else _text(d.url).strip(),
+                "why_not_linked": "" if url else host,
                 "n_statements": int(counts.get(str(d.doc_id), 0)),
             }
         )
