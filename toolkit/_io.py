@@ -28,7 +28,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import OutputError
-from .schema import GOLD_COLUMNS, POSITION_COLUMNS, STATEMENT_COLUMNS
+from .schema import POSITION_COLUMNS, STATEMENT_COLUMNS
 from .sources import DEFAULT_REGISTRY, DEFAULT_SOURCES
 
 __all__ = [
@@ -49,8 +49,8 @@ _USER_FILES = (_ROOT / "data" / "codebook.yaml", DEFAULT_REGISTRY)
 #: Suffixes of files people write by hand: never overwritten when they exist.
 _HAND_WRITTEN = (".txt", ".md", ".yaml", ".yml")
 _GOLD_HEADER = {"doc_id", "party", "issue", "option", "polarity"}
-#: Column names of the CSV files the toolkit writes (the statements and positions tables).
-_OWN_COLUMNS = {*STATEMENT_COLUMNS, *POSITION_COLUMNS}
+#: How the CSV files the toolkit writes begin (the statements and positions tables).
+_OWN_HEADERS = (STATEMENT_COLUMNS[:4], POSITION_COLUMNS[:4])
 #: The mark in the ``<head>`` of every report the toolkit writes.
 GENERATOR = '<meta name="generator" content="negotiation-toolkit">'
 _HEAD = 65536  # bytes read to recognise a file
@@ -71,13 +71,18 @@ def csv_text(frame: pd.DataFrame) -> str:
     ``end`` offsets still point at the text in the source. Numbers are left as they are.
     """
     safe = frame.copy()
+    lone_cr = False
     for column in safe.columns:
         values = safe[column]
         if not (
             pd.api.types.is_numeric_dtype(values) or pd.api.types.is_datetime64_any_dtype(values)
         ):
-            safe[column] = values.astype(object).map(_neutralise)
-    return safe.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d")
+            safe[column] = values = values.astype(object).map(_neutralise)
+            lone_cr = lone_cr or any(isinstance(v, str) and "\r" in v for v in values)
+    # Python's csv module quotes a cell holding "\n" but not one holding a lone "\r", which
+    # readers take for a line end: then every text cell is quoted
+    quoting = csv.QUOTE_NONNUMERIC if lone_cr else csv.QUOTE_MINIMAL
+    return safe.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d", quoting=quoting)
 
 
 def _neutralise(value):
@@ -180,7 +185,7 @@ def _resolve(path: str | Path, shown: str | Path) -> Path:
 
 def written_by_toolkit(path: str | Path) -> bool:
     """Whether ``path`` is a file the toolkit wrote: a report (its ``<head>`` holds
-    :data:`GENERATOR`), or a CSV whose first line is a header of the toolkit's own columns."""
+    :data:`GENERATOR`), or a CSV whose header starts as the statements or positions table's."""
     try:
         with open(path, "rb") as fh:
             head = fh.read(_HEAD)
@@ -191,12 +196,8 @@ def written_by_toolkit(path: str | Path) -> bool:
     ):
         return True
     first = head.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].decode("utf-8", "replace")
-    columns = next(csv.reader([first]), [])
-    return (
-        bool(columns)
-        and set(columns) <= _OWN_COLUMNS
-        and not set(columns) <= {*GOLD_COLUMNS, "note"}
-    )
+    columns = tuple(next(csv.reader([first]), []))
+    return any(columns[: len(start)] == start for start in _OWN_HEADERS)
 
 
 def write_atomic(
