@@ -21,6 +21,7 @@ from toolkit import deal_model, evaluate, extract, gap_matrix, gaps, load_docume
 from toolkit import positions as positions_of
 from toolkit._io import GENERATOR
 from toolkit.cli import main
+from toolkit.codebook import parse_codebook
 from toolkit.report import (
     DEFAULT_GOLD,
     build_report,
@@ -32,6 +33,7 @@ from toolkit.report import (
 from toolkit.sources import DEFAULT_SOURCES, documents_from_texts
 
 from .conftest import ROOT
+from .test_codebook import MINIMAL
 
 TEMPLATE = ROOT / "toolkit" / "templates" / "report.html.j2"
 SECTIONS = ("sources", "matrix", "issues", "gaps", "deal", "quality", "method")
@@ -440,6 +442,38 @@ def test_quality_without_gold_or_with_gold_for_other_documents(tmp_path, codeboo
     assert "No hand-coded gold set covers" in build_report(docs, codebook, gold=[])
     html = build_report(docs, codebook, gold=DEFAULT_GOLD)  # named, but about the seed only
     assert "covers none of the report's sources" in html
+
+
+def test_another_codebook_without_gold_ignores_the_seed_gold(tmp_path, monkeypatch, capsys):
+    """The default gold is coded with the default codebook: with another one, it is not read,
+    even on the seed (whose gold names parties this codebook lacks)."""
+    (tmp_path / "talks.yaml").write_text(MINIMAL, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", "--codebook", "talks.yaml", "--out", "r.html"]) == 0
+    assert "error" not in capsys.readouterr().err
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "No hand-coded gold set covers these sources" in html
+
+
+def test_labels_are_plain_text_in_every_figure(tmp_path, capsys):
+    """A $ in a label is a dollar sign, not the start of matplotlib's mathematics."""
+    labelled = (
+        MINIMAL.replace("label: Alpha", "label: Alpha $5bn fund")
+        .replace("label: Land", "label: Land $ and $money")
+        .replace("label: Keep", "label: Keep $x^2$")
+    )
+    codebook = parse_codebook(labelled)
+    docs = documents_from_texts(
+        {"d": "Alpha will keep the land. Beta will give up the land."}, date="2025-12-01"
+    )
+    html = build_report(docs, codebook)
+    svgs = [
+        base64.b64decode(src).decode("utf-8")
+        for src in re.findall(r'src="data:image/svg\+xml;base64,([^"]+)"', html)
+    ]
+    text = "".join(svgs)
+    for label in ("Alpha $5bn fund", "Land $ and $money", "Keep $x^2$"):
+        assert label in text, label
 
 
 # --------------------------------------------------------------------------- terminal

@@ -28,8 +28,9 @@ import jinja2
 import pandas as pd
 
 from . import plots
-from .codebook import Codebook
+from .codebook import Codebook, load_codebook
 from .compare import deal_model, gap_matrix, gaps
+from .errors import ToolkitError
 from .evaluate import evaluate, load_gold
 from .extract import extract
 from .positions import positions
@@ -329,11 +330,17 @@ def _deal(deal: pd.DataFrame, codebook: Codebook) -> dict:
 def _quality(statements, codebook, documents, gold) -> list[dict]:
     """Scores against each gold set that covers some of the documents.
 
-    A gold set passed explicitly that covers none of them is listed with a note; the default
-    gold is skipped silently then (it belongs to other sources).
+    A gold set passed explicitly that covers none of them is listed with a note. The default
+    gold is used only with the default codebook (its keys are that codebook's), and only for
+    the documents it covers; it is skipped silently otherwise (it belongs to other sources).
     """
     explicit = gold is not None
-    paths = list(gold) if explicit else [p for p in DEFAULT_GOLD if p.exists()]
+    if explicit:
+        paths = list(gold)
+    elif _is_default(codebook):
+        paths = [p for p in DEFAULT_GOLD if p.exists()]
+    else:
+        paths = []
     doc_ids = set(documents["doc_id"].astype(str))
     out = []
     for path in paths:
@@ -354,6 +361,14 @@ def _quality(statements, codebook, documents, gold) -> list[dict]:
             }
         )
     return out
+
+
+def _is_default(codebook: Codebook) -> bool:
+    """Whether ``codebook`` is the project's own (read from it, or equal to it)."""
+    try:
+        return codebook == load_codebook()
+    except ToolkitError:  # the default codebook is missing or broken: nothing is default
+        return False
 
 
 def _tuples(frame: pd.DataFrame, codebook: Codebook) -> list[dict]:
