@@ -249,3 +249,17 @@ def test_report_help_says_where_it_writes():
         check=False,
     )
     assert "default: reports/report.html" in " ".join(proc.stdout.split())
+
+
+def test_date_dates_the_undated_sources(tmp_path, monkeypatch, capsys):
+    (tmp_path / "a.txt").write_text("Moscow demands all of Donbas.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text(
+        "---\ndate: 2025-12-05\n---\nKyiv rejected any handover of Donbas.\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["extract", "a.txt", "b.md", "--out", "s.csv"]) == 0
+    assert "warning: a.txt: no date" in capsys.readouterr().err
+    assert main(["extract", "a.txt", "b.md", "--out", "s.csv", "--date", "2025-12-01"]) == 0
+    assert "warning" not in capsys.readouterr().err
+    dates = pd.read_csv(tmp_path / "s.csv").set_index("doc_id")["date"]
+    assert dates.to_dict() == {"a": "2025-12-01", "b": "2025-12-05"}

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,7 @@ from .sentences import split_sentences
 
 __all__ = [
     "Evaluation",
+    "GoldCoverageWarning",
     "GoldSet",
     "SetScore",
     "by_set",
@@ -43,6 +45,10 @@ __all__ = [
 ]
 
 _PAIR = ["doc_id", "party", "issue"]
+
+
+class GoldCoverageWarning(UserWarning):
+    """The gold file codes none of the documents being scored."""
 
 
 @dataclass(frozen=True)
@@ -210,6 +216,7 @@ def evaluate(
     >>> ev.scores                                                            # doctest: +SKIP
     """
     scope = set(gold["doc_id"]) | set(doc_ids or [])
+    _warn_if_disjoint(gold, statements, doc_ids)
     found = statements[list(TUPLE_COLUMNS)].astype(object)
     found = found[found["doc_id"].isin(scope)]
     found = normalise_tuples(found, codebook).drop_duplicates()
@@ -236,6 +243,28 @@ def evaluate(
         misses=misses.sort_values(keys[:1] + keys[1:]).reset_index(drop=True),
         extras=extras.sort_values(list(TUPLE_COLUMNS)).reset_index(drop=True),
         per_document=per_doc,
+    )
+
+
+def _warn_if_disjoint(gold: pd.DataFrame, statements: pd.DataFrame, doc_ids) -> None:
+    """A gold file about other documents scores 0 without meaning it: say so."""
+    documents = set(map(str, statements["doc_id"] if doc_ids is None else doc_ids))
+    coded = set(map(str, gold["doc_id"]))
+    if documents and coded and not documents & coded:
+        warnings.warn(
+            f"the gold codes none of the {len(documents)} document(s) scored (gold: "
+            f"{_some(coded)}; documents: {_some(documents)}), so every statement counts as an "
+            "extra and every gold row as a miss — check that the gold's doc_id column uses the "
+            "documents' ids (the front-matter `id:`, or the file name without its extension)",
+            GoldCoverageWarning,
+            stacklevel=3,
+        )
+
+
+def _some(names: set[str], limit: int = 3) -> str:
+    shown = sorted(names)
+    return ", ".join(shown[:limit]) + (
+        f" and {len(shown) - limit} more" if len(shown) > limit else ""
     )
 
 

@@ -58,6 +58,8 @@ DEFAULT_REGISTRY = _ROOT / "data" / "sources.yaml"
 SUFFIXES = (".txt", ".md")
 #: Metadata for the files of one folder, in that folder (same form as ``data/sources.yaml``).
 LOCAL_REGISTRY = "sources.yaml"
+# data kept beside the texts (gold files, registries): not sources, and not worth a warning
+_DATA_SUFFIXES = (".csv", ".yaml", ".yml")
 _META_KEYS = ("id", "title", "date", "outlet", "url")
 _META_EXAMPLES = {
     "id": "kyiv-rejects-plan",
@@ -252,8 +254,9 @@ def _expand(paths: Iterable[str | Path]) -> list[Path]:
 def _walk(folder: Path) -> list[Path]:
     """The ``.txt`` and ``.md`` files under ``folder`` (hidden ones left out), sorted.
 
-    Other files, and subfolders that cannot be read, are named in a
-    :class:`SkippedFilesWarning`: nothing is passed over without a word.
+    Other files (but CSV and YAML files, which hold gold sets and registries), and subfolders
+    that cannot be read, are named in a :class:`SkippedFilesWarning`: no document is passed
+    over without a word.
     """
     found: list[Path] = []
     skipped: list[str] = []
@@ -263,8 +266,8 @@ def _walk(folder: Path) -> list[Path]:
         here = Path(root)
         for name in names:
             path = here / name
-            if name.startswith(".") or name == LOCAL_REGISTRY:
-                continue
+            if name.startswith(".") or path.suffix.lower() in _DATA_SUFFIXES:
+                continue  # hidden files, and the gold files and registries kept beside texts
             if path.suffix.lower() in SUFFIXES and path.is_file():
                 found.append(path)
             else:
