@@ -11,7 +11,14 @@ Widgets (``toolkit.widgets``) need ipywidgets and are imported on their own.
 
 from .codebook import Codebook, Issue, Option, Party, load_codebook
 from .compare import agreement, deal_model, gap_matrix, gaps
-from .errors import CodebookError, GoldError, OutputError, SourceError, ToolkitError
+from .errors import (
+    ArgumentError,
+    CodebookError,
+    GoldError,
+    OutputError,
+    SourceError,
+    ToolkitError,
+)
 from .evaluate import evaluate, load_gold, load_gold_sets, score_sets
 from .extract import extract
 from .match import match
@@ -20,6 +27,7 @@ from .report import build_report
 from .sources import documents_from_texts, load_documents
 
 __all__ = [
+    "ArgumentError",
     "Codebook",
     "CodebookError",
     "GoldError",

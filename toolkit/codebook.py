@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import _yaml
+from . import _check, _yaml
 from ._read import CODEBOOK, read_text
 from .errors import CodebookError
 
@@ -162,7 +162,7 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
     first problem found: an unknown or missing key, a position outside 0–100, a pattern that
     is not a valid regular expression, an alias claimed by two parties, and so on.
     """
-    path = Path(DEFAULT_CODEBOOK if path is None else path)
+    path = Path(DEFAULT_CODEBOOK if path is None else _check.path(path, "path"))
     return parse_codebook(read_text(path, CODEBOOK), source=str(path))
 
 

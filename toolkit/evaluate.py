@@ -16,15 +16,16 @@ from __future__ import annotations
 import csv
 import io
 import warnings
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from . import _check
 from ._read import GOLD, GOLD_SETS, read_text
 from .codebook import Codebook
-from .errors import GoldError
+from .errors import ArgumentError, GoldError
 from .schema import GOLD_COLUMNS, TUPLE_COLUMNS
 from .sentences import split_sentences
 
@@ -83,7 +84,8 @@ def load_gold(path: str | Path, codebook: Codebook) -> pd.DataFrame:
 
     Raises :class:`~toolkit.errors.GoldError` naming the file and line of the first bad row.
     """
-    path = Path(path)
+    path = Path(_check.path(path, "path"))
+    codebook = _check.codebook(codebook)
     text = read_text(path, GOLD)
     return parse_gold(text, codebook, source=str(path))
 
@@ -215,6 +217,11 @@ def evaluate(
     >>> ev = evaluate(statements, load_gold("data/gold/seed.csv", cb), cb)  # doctest: +SKIP
     >>> ev.scores                                                            # doctest: +SKIP
     """
+    _check.frame(statements, "statements", TUPLE_COLUMNS)
+    _check.frame(gold, "gold", GOLD_COLUMNS)
+    codebook = _check.codebook(codebook)
+    if doc_ids is not None:
+        doc_ids = _doc_ids(doc_ids)
     scope = set(gold["doc_id"]) | set(doc_ids or [])
     _warn_if_disjoint(gold, statements, doc_ids)
     found = statements[list(TUPLE_COLUMNS)].astype(object)
@@ -244,6 +251,15 @@ def evaluate(
         extras=extras.sort_values(list(TUPLE_COLUMNS)).reset_index(drop=True),
         per_document=per_doc,
     )
+
+
+def _doc_ids(value) -> list[str]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise ArgumentError(
+            f"doc_ids must be a list of document ids, not {_check.shown(value)}",
+            fix="pass a list, e.g. list(documents['doc_id'])",
+        )
+    return [str(v) for v in value]
 
 
 def _warn_if_disjoint(gold: pd.DataFrame, statements: pd.DataFrame, doc_ids) -> None:
@@ -418,7 +434,8 @@ def load_gold_sets(
     """
     from . import _yaml
 
-    path = Path(path)
+    path = Path(_check.path(path, "path"))
+    root = _check.path(root, "root", optional=True)
     data, lines = _yaml.load(read_text(path, GOLD_SETS), source=str(path), error=GoldError)
     if not isinstance(data, dict):
         raise GoldError("expected a mapping of set names", path=path, fix="write `name: {...}`")
@@ -464,6 +481,14 @@ def score_sets(codebook: Codebook, sets: list[GoldSet] | None = None) -> dict[st
     from .extract import extract
     from .sources import load_documents
 
+    codebook = _check.codebook(codebook)
+    if sets is not None and (
+        isinstance(sets, (str, GoldSet)) or not all(isinstance(s, GoldSet) for s in sets)
+    ):
+        raise ArgumentError(
+            f"sets must be a list of GoldSet, not {_check.shown(sets)}",
+            fix="pass toolkit.load_gold_sets(path), or None for the project's sets",
+        )
     out = {}
     for gold_set in load_gold_sets() if sets is None else sets:
         if not gold_set.gold.exists():

@@ -14,6 +14,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from . import _check
 from . import lexicon as lx
 from ._grammar import (
     _NEGATOR,
@@ -391,8 +392,8 @@ def extract(documents: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
       party     issue           option polarity
     0    RU  ceasefire  ceasefire_first   oppose
     """
-    check_columns(documents, DOCUMENT_COLUMNS, "documents")
-    rules = rules_for(codebook)
+    documents = _check.frame(documents, "documents", DOCUMENT_COLUMNS)
+    rules = rules_for(_check.codebook(codebook))
     rows = []
     for doc in documents.itertuples(index=False):
         text = doc.text if isinstance(doc.text, str) else ""

@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from . import _check
 from . import lexicon as lx
 from ._grammar import (
     _FIRST_PERSON,
@@ -324,6 +325,7 @@ def match(sentence: str, codebook: Codebook, context: Context | None = None) -> 
     ...  for m in match("Kyiv rejected any handover of the Donetsk region.", cb)]
     [('UA', 'territory', 'cede_donbas', 'oppose')]
     """
+    sentence, codebook = _check.text(sentence, "sentence"), _check.codebook(codebook)
     return match_with(rules_for(codebook), sentence, context or Context())
 
 

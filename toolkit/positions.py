@@ -33,7 +33,9 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from . import _check
 from .codebook import Codebook
+from .errors import ArgumentError, UnknownKeyError
 from .schema import POSITION_COLUMNS
 
 __all__ = ["changes", "evidence", "positions", "side_by_side"]
@@ -60,13 +62,6 @@ def _normalised(statements: pd.DataFrame, codebook: Codebook, as_of=None) -> pd.
     return frame
 
 
-def _check_keys(codebook: Codebook, parties=None, issues=None) -> None:
-    for p in parties or ():
-        codebook.party(p)
-    for i in issues or ():
-        codebook.issue(i)
-
-
 def positions(statements: pd.DataFrame, codebook: Codebook, as_of=None) -> pd.DataFrame:
     """One row per (party, issue) of the codebook: the party's current stance.
 
@@ -87,7 +82,6 @@ def positions(statements: pd.DataFrame, codebook: Codebook, as_of=None) -> pd.Da
     28    US    not stated           not stated
     42    EU    not stated           not stated
     """
-    frame = _normalised(statements, codebook, as_of)
     columns = [
         "party",
         "issue",
@@ -100,6 +94,9 @@ def positions(statements: pd.DataFrame, codebook: Codebook, as_of=None) -> pd.Da
         "end",
         "cue",
     ]
+    _check.frame(statements, "statements", columns)
+    codebook = _check.codebook(codebook)
+    frame = _normalised(statements, codebook, _check.date(as_of, "as_of"))
     groups: dict[tuple[str, str], list[dict]] = {}
     for order, record in enumerate(frame[columns].to_dict("records")):
         record["order"] = order
@@ -222,6 +219,9 @@ def evidence(statements: pd.DataFrame, party: str, issue: str, as_of=None) -> pd
 
     Two-option issues are shown as found in the text (not normalised).
     """
+    _check.frame(statements, "statements", ["party", "issue", "date", "doc_id", "start"])
+    party, issue = _check.text(party, "party"), _check.text(issue, "issue")
+    as_of = _check.date(as_of, "as_of")
     frame = statements.copy()
     frame = frame[(frame["party"].astype(str) == party) & (frame["issue"].astype(str) == issue)]
     if as_of is not None:
@@ -250,19 +250,19 @@ def side_by_side(
     issue
     territory  Cede Donbas  against Cede Donbas
     """
+    _check.frame(positions, "positions", ["party", "issue"])
     known_parties = list(positions["party"].astype(str).unique())
     known_issues = list(positions["issue"].astype(str).unique())
-    parties = list(parties) if parties is not None else known_parties
-    issues = list(issues) if issues is not None else known_issues
-    for p in parties:
-        if p not in known_parties:
-            raise KeyError(f"unknown party {p!r}; the parties are {known_parties}")
-    for i in issues:
-        if i not in known_issues:
-            raise KeyError(f"unknown issue {i!r}; the issues are {known_issues}")
-    if value not in positions.columns:
-        raise KeyError(
-            f"unknown value {value!r}; choose a column of positions: {list(positions.columns)}"
+    if parties is None:
+        parties = known_parties
+    if issues is None:
+        issues = known_issues
+    parties = _check.keys(parties, "parties", known_parties, "party", "parties")
+    issues = _check.keys(issues, "issues", known_issues, "issue", "issues")
+    if not isinstance(value, str) or value not in positions.columns:
+        raise UnknownKeyError(
+            f"unknown value {value!r}; choose a column of positions: {list(positions.columns)}",
+            fix="e.g. value='label', 'position' or 'status'",
         )
     wide = positions.assign(
         party=positions["party"].astype(str), issue=positions["issue"].astype(str)
@@ -278,8 +278,17 @@ def changes(statements: pd.DataFrame, codebook: Codebook, since, until=None) -> 
     Compares ``positions(as_of=since)`` with ``positions(as_of=until)``; one row per (party,
     issue) whose option or status changed, with the evidence for both ends.
     """
-    if until is not None and pd.Timestamp(until) < pd.Timestamp(since):
-        raise ValueError(f"until ({until}) is before since ({since}); swap them")
+    codebook = _check.codebook(codebook)
+    _check.frame(statements, "statements", ["date"])
+    if since is None:
+        raise ArgumentError(
+            "since must be a date, not None", fix="give a date such as '2025-12-03'"
+        )
+    since, until = _check.date(since, "since"), _check.date(until, "until")
+    if until is not None and until < since:
+        raise ArgumentError(
+            f"until ({until.date()}) is before since ({since.date()})", fix="swap them"
+        )
     if until is None:
         dates = pd.to_datetime(statements["date"]).dropna()
         until = dates.max() if len(dates) else pd.Timestamp(since)

@@ -27,13 +27,14 @@ import ada_url
 import jinja2
 import pandas as pd
 
-from . import plots
+from . import _check, plots
 from .codebook import Codebook, load_codebook
 from .compare import deal_model, gap_matrix, gaps
 from .errors import ToolkitError
 from .evaluate import evaluate, load_gold
 from .extract import extract
 from .positions import positions
+from .schema import DOCUMENT_COLUMNS, STATEMENT_COLUMNS
 
 __all__ = [
     "DEFAULT_GOLD",
@@ -405,8 +406,13 @@ def build_report(
     ``statements`` defaults to ``extract(documents, codebook)``; ``gold`` as in
     :func:`summarise`.
     """
+    documents = _check.frame(documents, "documents", DOCUMENT_COLUMNS)
+    codebook = _check.codebook(codebook)
     if statements is None:
         statements = extract(documents, codebook)
+    _check.frame(statements, "statements", [*STATEMENT_COLUMNS, "cue_start", "cue_end"])
+    if gold is not None:
+        gold = _check.paths(gold, "gold")
     return render(summarise(documents, codebook, statements, gold))
 
 

@@ -25,15 +25,15 @@ import os
 import re
 import stat
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from . import _read, _yaml
-from .errors import SourceError
+from . import _check, _read, _yaml
+from .errors import ArgumentError, SourceError
 from .schema import DOCUMENT_COLUMNS, check_columns
 
 __all__ = [
@@ -124,8 +124,14 @@ def load_documents(
     """
     if paths is None:
         paths = [DEFAULT_SOURCES]
-    elif isinstance(paths, (str, Path)):
+    elif isinstance(paths, (str, os.PathLike)):
         paths = [paths]
+    paths = _check.paths(paths, "paths")
+    if not paths:
+        raise ArgumentError(
+            "paths is empty", fix="name at least one file or folder, or pass None for seeds/"
+        )
+    registry = _check.path(registry, "registry", optional=True)
     default_date = _parse_date(date, "date", None)
     files = _expand(paths)
     project = _load_registry(registry) if registry is not None else {}
@@ -167,6 +173,26 @@ def documents_from_texts(texts: dict[str, str], **meta: Any) -> pd.DataFrame:
 
     ``meta`` may give ``date``, ``title``, ``outlet`` or ``url`` for all of them.
     """
+    if not isinstance(texts, Mapping):
+        raise ArgumentError(
+            f"texts must be a mapping of document ids to texts, not {_check.shown(texts)}",
+            fix="pass a dict such as {'d1': 'Kyiv rejected the plan.'}",
+        )
+    unknown = sorted(set(meta) - {"date", "title", "outlet", "url"})
+    if unknown:
+        raise ArgumentError(
+            f"unknown keyword {unknown[0]!r}",
+            fix="give date, title, outlet or url (each applies to every text)",
+        )
+    for key in ("title", "outlet", "url"):
+        if meta.get(key) is not None and not isinstance(meta[key], str):
+            raise ArgumentError(
+                f"{key} must be text (str), not {_check.shown(meta[key])}",
+                fix=f"pass {key} as a str",
+            )
+    date = meta.get("date")
+    if not (date is None or date is pd.NaT or (isinstance(date, float) and np.isnan(date))):
+        date = _check.date(date, "date")
     rows = []
     for doc_id, text in texts.items():
         if not isinstance(text, str):
@@ -179,7 +205,7 @@ def documents_from_texts(texts: dict[str, str], **meta: Any) -> pd.DataFrame:
             {
                 "doc_id": str(doc_id),
                 "title": title,
-                "date": _parse_date(meta.get("date"), "<memory>", None),
+                "date": _parse_date(date, "<memory>", None),
                 "outlet": meta.get("outlet"),
                 "url": meta.get("url"),
                 "path": None,
