@@ -669,6 +669,15 @@ def test_the_catalogue_covers_the_issue():
         "is a folder",
         "inside seeds/",
         "equal to an input",
+        # issue 13
+        "gold file with a blank first line",
+        "file the toolkit did not write",
+        "output is a device",
+        "codebook is a device",
+        "gold is a device",
+        "report written to a .csv name",
+        "terminal escape sequence",
+        "line break",
     ]:
         assert kind in names, kind
 
