@@ -263,3 +263,18 @@ def test_date_dates_the_undated_sources(tmp_path, monkeypatch, capsys):
     assert "warning" not in capsys.readouterr().err
     dates = pd.read_csv(tmp_path / "s.csv").set_index("doc_id")["date"]
     assert dates.to_dict() == {"a": "2025-12-01", "b": "2025-12-05"}
+
+
+def test_messages_on_stdout_are_escaped_even_in_a_pipe(tmp_path, monkeypatch, capsys):
+    """The report's summary names parties from the codebook: a label written with an escape
+    sequence ("\\e[2J" in YAML double quotes) cannot clear the screen of whoever reads it."""
+    from .test_codebook import MINIMAL
+
+    (tmp_path / "talks.yaml").write_text(
+        MINIMAL.replace("label: Alpha", 'label: "Alpha\\e[2J"'), encoding="utf-8"
+    )
+    (tmp_path / "doc.txt").write_text("Alpha will keep the land.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", "doc.txt", "--codebook", "talks.yaml", "--out", "r.html"]) == 0
+    out = capsys.readouterr().out
+    assert "A = Alpha\\x1b[2J" in out and "\x1b" not in out

@@ -132,10 +132,11 @@ def _show_warning(message, category, filename, lineno, file=None, line=None) -> 
     print(printable(f"warning: {message}"), file=sys.stderr if file is None else file)
 
 
-def _print(text: str) -> None:
-    """Write ``text`` and a newline to standard output, escaping control characters on a
-    terminal; a failed write (a full disk) is an :class:`OutputError`."""
-    if sys.stdout.isatty():
+def _print(text: str, data: bool = False) -> None:
+    """Write ``text`` and a newline to standard output with its control characters escaped
+    (``data``, such as a CSV table, only on a terminal: a file or a pipe gets it exact); a
+    failed write (a full disk) is an :class:`OutputError`."""
+    if not data or sys.stdout.isatty():
         text = "\n".join(printable(line) for line in text.split("\n"))
     try:
         sys.stdout.write(text + "\n")
@@ -229,7 +230,7 @@ def _emit_csv(frame, out: str, inputs: list, force: bool) -> int:
 
     text = csv_text(frame)
     if out in (None, "-"):
-        _print(text.removesuffix("\n"))
+        _print(text.removesuffix("\n"), data=True)
     else:
         path = write_atomic(out, text, inputs=inputs, force=force)
         _error(f"{len(frame)} rows written to {Path(path)}")
