@@ -421,14 +421,17 @@ def render(summary: dict) -> str:
     return _environment().get_template("report.html.j2").render(**summary)
 
 
-def write_report(path: str | Path, html: str, *, inputs: Iterable[str | Path] = ()) -> Path:
-    """Write ``html`` to ``path`` atomically; refuses ``seeds/`` and any of ``inputs``.
+def write_report(
+    path: str | Path, html: str, *, inputs: Iterable[str | Path] = (), force: bool = False
+) -> Path:
+    """Write ``html`` to ``path`` atomically; refuses ``seeds/``, any of ``inputs``, and an
+    existing file the toolkit did not write (unless ``force``).
 
     Raises :class:`~toolkit.errors.OutputError` saying where to write instead.
     """
     from ._io import write_atomic
 
-    return write_atomic(path, html, inputs=inputs)
+    return write_atomic(path, html, inputs=inputs, force=force)
 
 
 def terminal_summary(statements: pd.DataFrame, codebook: Codebook, width: int = 24) -> str:
