@@ -52,6 +52,7 @@ notebooks: $(VENV)/.lab
 
 bench: $(VENV)/.test
 	$(BIN)/python benchmarks/bench_extract.py
+	$(BIN)/python benchmarks/bench_read.py
 	$(BIN)/python benchmarks/bench_quality.py
 	$(BIN)/python benchmarks/bench_widgets.py
 	$(BIN)/python benchmarks/bench_report.py

@@ -54,7 +54,7 @@ def run(path: Path, timeout: int) -> None:
     client.execute()  # records the kernel's language_info in nb.metadata
     spec = KernelSpecManager().get_kernel_spec("python3")
     clean(nb, {"display_name": spec.display_name, "language": spec.language, "name": "python3"})
-    write_atomic(path, nbformat.writes(nb) + "\n", protected=())
+    write_atomic(path, nbformat.writes(nb) + "\n", protected=(), force=True)
     print(f"executed {path}")
 
 

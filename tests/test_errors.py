@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 import toolkit._io as io_module
+import toolkit._read as read_module
 from toolkit import documents_from_texts, extract, load_codebook, load_documents
 from toolkit.cli import main
 from toolkit.codebook import parse_codebook
@@ -483,6 +484,103 @@ CASES = [
         "the toolkit writes .csv or .html files; choose another output file",
     ),
     (
+        "output over a gold file with a blank first line",
+        {"doc.txt": DOC, "mine.csv": "\n" + GOLD_HEADER + "doc,UA,territory,cede_donbas,oppose\n"},
+        ["extract", "doc.txt", "--out", "mine.csv"],
+        OutputError,
+        "mine.csv: refusing to overwrite a gold file (its header is "
+        "doc_id,party,issue,option,polarity) — "
+        "choose another output file; hand-coded gold is never overwritten",
+    ),
+    (
+        "output over a file the toolkit did not write",
+        {"doc.txt": DOC, "pyproject.toml": "[project]\nname = 'mine'\n"},
+        ["extract", "doc.txt", "--out", "pyproject.toml"],
+        OutputError,
+        "pyproject.toml: refusing to replace a file the toolkit did not write (it has neither "
+        "the toolkit's CSV header nor its report mark) — choose a new file name, or add --force "
+        "to replace it",
+    ),
+    (
+        "output over a CSV of the analyst's own",
+        {"doc.txt": DOC, "notes.csv": "doc_id,my verdict\nd1,biased\n"},
+        ["positions", "doc.txt", "--out", "notes.csv"],
+        OutputError,
+        "notes.csv: refusing to replace a file the toolkit did not write (it has neither "
+        "the toolkit's CSV header nor its report mark) — choose a new file name, or add --force "
+        "to replace it",
+    ),
+    (
+        "output is a device",
+        {"doc.txt": DOC},
+        ["extract", "doc.txt", "--out", "/dev/null"],
+        OutputError,
+        "/dev/null: the output path is a device, FIFO or socket, not a file — give the name of a "
+        "regular file, e.g. reports/report.html; to see the output without keeping it, leave "
+        "out --out",
+    ),
+    (
+        "report written to a .csv name",
+        {"doc.txt": DOC},
+        ["report", "doc.txt", "--out", "positions.csv"],
+        OutputError,
+        "positions.csv: the report is HTML, but the output name ends in .csv — "
+        "name it .html, e.g. reports/report.html",
+    ),
+    (
+        "statements written to an .html name",
+        {"doc.txt": DOC},
+        ["extract", "doc.txt", "--out", "statements.html"],
+        OutputError,
+        "statements.html: the statements table is CSV, but the output name ends in .html — "
+        "name it .csv, e.g. statements.csv",
+    ),
+    (
+        "positions written to a name without an ending",
+        {"doc.txt": DOC},
+        ["positions", "doc.txt", "--out", "positions"],
+        OutputError,
+        "positions: the positions table is CSV, but the output name has no file-type ending — "
+        "name it .csv, e.g. positions.csv",
+    ),
+    (
+        "codebook is a device",
+        {"doc.txt": DOC},
+        ["extract", "doc.txt", "--codebook", "/dev/zero"],
+        CodebookError,
+        "/dev/zero: not a regular file (a device, pipe or socket) — pass the codebook's YAML file",
+    ),
+    (
+        "gold is a device",
+        {"doc.txt": DOC},
+        ["evaluate", "doc.txt", "--gold", "/dev/urandom"],
+        GoldError,
+        "/dev/urandom: not a regular file (a device, pipe or socket) — pass the gold CSV file",
+    ),
+    (
+        "a file name with a terminal escape sequence",
+        {"\x1b[2J\x1b[31mnews.txt": "Caf\u00e9".encode("latin-1")},
+        ["extract", "\x1b[2J\x1b[31mnews.txt"],
+        SourceError,
+        "\\x1b[2J\\x1b[31mnews.txt:1: not UTF-8: byte 0xe9 at byte offset 3 — "
+        "save the file as UTF-8 (e.g. `iconv -f latin1 -t UTF-8`)",
+    ),
+    (
+        "a file name with a line break",
+        {"two\nlines.txt": "Caf\u00e9".encode("latin-1")},
+        ["extract", "two\nlines.txt"],
+        SourceError,
+        "two\\nlines.txt:1: not UTF-8: byte 0xe9 at byte offset 3 — "
+        "save the file as UTF-8 (e.g. `iconv -f latin1 -t UTF-8`)",
+    ),
+    (
+        "a date on the command line in another format",
+        {"doc.txt": DOC},
+        ["extract", "doc.txt", "--date", "03/12/2025"],
+        SourceError,
+        "date: unparseable date '03/12/2025' — write it as YYYY-MM-DD, e.g. 2025-12-03",
+    ),
+    (
         "output folder is a file",
         {"doc.txt": DOC},
         ["extract", "doc.txt", "--out", "doc.txt/statements.csv"],
@@ -571,6 +669,15 @@ def test_the_catalogue_covers_the_issue():
         "is a folder",
         "inside seeds/",
         "equal to an input",
+        # issue 13
+        "gold file with a blank first line",
+        "file the toolkit did not write",
+        "output is a device",
+        "codebook is a device",
+        "gold is a device",
+        "report written to a .csv name",
+        "terminal escape sequence",
+        "line break",
     ]:
         assert kind in names, kind
 
@@ -739,10 +846,10 @@ def test_unreadable_files_are_source_errors(tmp_path, monkeypatch):
     path = tmp_path / "locked.txt"
     path.write_text("Body", encoding="utf-8")
 
-    def denied(self):
-        raise PermissionError(errno.EACCES, "Permission denied", str(self))
+    def denied(name, *args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied", str(name))
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(read_module.os, "open", denied)  # the one reader every file goes through
     with pytest.raises(
         SourceError, match=r"locked\.txt: cannot read the file: Permission denied — check"
     ):
@@ -774,7 +881,8 @@ def test_a_nul_byte_late_in_a_file_is_binary(tmp_path):
 # ----------------------------------------------------------------------------- nothing lost
 
 
-OLD = "doc_id,party\nold,UA\n"
+OLD = "doc_id,date,sentence,party\nold,2025-12-01,0,UA\n"  # an earlier statements table
+OLD_REPORT = f"<!DOCTYPE html>\n<head>{io_module.GENERATOR}</head><p>yesterday's report</p>"
 
 
 def _leftovers(folder: Path) -> list[str]:
@@ -880,7 +988,7 @@ def test_cli_extract_interrupted_midway_keeps_the_old_csv(tmp_path, monkeypatch,
 
 def test_cli_report_interrupted_keeps_the_old_html(tmp_path, monkeypatch, capsys):
     out = tmp_path / "report.html"
-    out.write_text("<p>yesterday's report</p>", encoding="utf-8")
+    out.write_text(OLD_REPORT, encoding="utf-8")
     with monkeypatch.context() as m:
         _interrupt_after_first_chunk(m, KeyboardInterrupt())
         m.setattr(io_module, "_CHUNK", 4096)
@@ -888,7 +996,7 @@ def test_cli_report_interrupted_keeps_the_old_html(tmp_path, monkeypatch, capsys
     assert capsys.readouterr().err == (
         "interrupted — an output file being written keeps its previous contents\n"
     )
-    assert out.read_text(encoding="utf-8") == "<p>yesterday's report</p>"
+    assert out.read_text(encoding="utf-8") == OLD_REPORT
     assert _leftovers(tmp_path) == []
 
 

@@ -12,7 +12,8 @@ import pytest
 import yaml
 
 from toolkit import GoldError, evaluate
-from toolkit.evaluate import load_gold_sets, parse_gold, score_sets
+from toolkit.cli import main
+from toolkit.evaluate import GoldCoverageWarning, load_gold_sets, parse_gold, score_sets
 
 from .conftest import FIXTURES, ROOT
 
@@ -159,3 +160,20 @@ def test_extraction_meets_its_targets(scored, name, level, target):
     ev = scored[name].evaluation
     f1 = scores(ev).loc[level, "f1"]
     assert f1 >= target, f"{name} {level} F1 {f1:.3f} < {target}\n{ev.summary()}"
+
+
+def test_gold_for_other_documents_is_warned_about(codebook, tmp_path, monkeypatch, capsys):
+    found = statements([("mine", "UA", "territory", "cede_donbas", "oppose")])
+    gold = parse_gold(GOLD + "theirs,UA,territory,cede_donbas,oppose,yes\n", codebook)
+    with pytest.warns(
+        GoldCoverageWarning,
+        match=r"^the gold codes none of the 1 document\(s\) scored \(gold: theirs; documents: "
+        r"mine\), so every statement counts as an extra",
+    ):
+        ev = evaluate(found, gold, codebook, doc_ids=["mine"])
+    assert scores(ev).loc["tuple", "f1"] == 0
+    (tmp_path / "mine.txt").write_text("Kyiv rejected any handover of Donbas.", encoding="utf-8")
+    (tmp_path / "gold.csv").write_text(GOLD + "theirs,UA,territory,cede_donbas,oppose,yes\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["evaluate", "mine.txt", "--gold", "gold.csv"]) == 0
+    assert capsys.readouterr().err.startswith("warning: the gold codes none of the 1 document")

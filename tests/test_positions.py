@@ -101,6 +101,26 @@ def test_conflicting_statements_are_contested(codebook):
     assert len(evidence(rows, "RU", "ceasefire")) == 3
 
 
+@pytest.mark.parametrize(
+    ("undated", "status"),
+    [
+        (("RU", "territory", "freeze_front_line", "support", None), "contested"),
+        (("RU", "territory", "cede_donbas", "oppose", None), "contested"),
+        (("RU", "territory", "cede_donbas", "support", None), "stated"),
+        (("RU", "territory", "restore_borders", "oppose", None), "stated"),
+    ],
+    ids=["supports another", "opposes the chosen", "agrees", "opposes another"],
+)
+def test_an_undated_statement_that_disagrees_marks_the_position_contested(
+    codebook, undated, status
+):
+    """An undated statement cannot be placed before or after the dated one: the dated one
+    still gives the option, but the cell says it is in doubt."""
+    rows = statements(("RU", "territory", "cede_donbas", "support", "2025-12-01"), undated)
+    ru = cell(positions(rows, codebook), "RU", "territory")
+    assert (ru["option"], ru["status"]) == ("cede_donbas", status)
+
+
 def test_latest_support_wins_and_as_of_cuts(codebook):
     rows = statements(
         ("UA", "territory", "restore_borders", "support", "2025-11-20"),

@@ -19,10 +19,13 @@ import pytest
 
 from toolkit import deal_model, evaluate, extract, gap_matrix, gaps, load_documents, load_gold
 from toolkit import positions as positions_of
+from toolkit._io import GENERATOR
 from toolkit.cli import main
+from toolkit.codebook import parse_codebook
 from toolkit.report import (
     DEFAULT_GOLD,
     build_report,
+    check_url,
     safe_url,
     terminal_summary,
     write_report,
@@ -30,6 +33,7 @@ from toolkit.report import (
 from toolkit.sources import DEFAULT_SOURCES, documents_from_texts
 
 from .conftest import ROOT
+from .test_codebook import MINIMAL
 
 TEMPLATE = ROOT / "toolkit" / "templates" / "report.html.j2"
 SECTIONS = ("sources", "matrix", "issues", "gaps", "deal", "quality", "method")
@@ -314,6 +318,37 @@ def test_safe_url(url, expected):
     assert safe_url(url) == expected
 
 
+#: Addresses whose host is easy to misread: (address, the host a browser visits, or None when
+#: the report must show the address as text, with the reason).
+TRICKY_URLS = [
+    ("https://evil.example\\@trusted.example/report", None, "backslash"),
+    ("https://evil.example\\trusted.example/", None, "backslash"),
+    ("https://trusted.example@evil.example/", None, "user name or password"),
+    ("https://trusted.example:x@evil.example/", None, "user name or password"),
+    ("https://ex\tample.org/", None, "spaces or control characters"),
+    ("https://example.org\u202e/", None, "spaces or control characters"),
+    ("http://host.0x10/", None, "not a valid web address"),
+    ("https://@evil.example/", "evil.example", ""),
+    ("https://%65vil.example/", "evil.example", ""),
+    ("http://0x7f.1/", "127.0.0.1", ""),
+    ("http://010.0.0.1/", "8.0.0.1", ""),
+    ("https://EXAMPLE.org:8443/a", "example.org:8443", ""),
+    ("https://example.org:443/", "example.org", ""),
+    ("https://www.example.org/a", "www.example.org", ""),
+    ("https://b\u00fcrger.example/", "xn--brger-kva.example", ""),
+    ("http://[::1]:8080/", "[::1]:8080", ""),
+]
+
+
+@pytest.mark.parametrize(("url", "host", "why"), TRICKY_URLS)
+def test_a_link_shows_the_host_a_browser_visits(url, host, why):
+    linked, shown = check_url(url)
+    if host is None:
+        assert linked is None and why in shown
+    else:
+        assert (linked, shown) == (url, host)
+
+
 # --------------------------------------------------------------------------- content
 
 
@@ -444,6 +479,38 @@ def test_quality_without_gold_or_with_gold_for_other_documents(tmp_path, codeboo
     assert "covers none of the report's sources" in html
 
 
+def test_another_codebook_without_gold_ignores_the_seed_gold(tmp_path, monkeypatch, capsys):
+    """The default gold is coded with the default codebook: with another one, it is not read,
+    even on the seed (whose gold names parties this codebook lacks)."""
+    (tmp_path / "talks.yaml").write_text(MINIMAL, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["report", "--codebook", "talks.yaml", "--out", "r.html"]) == 0
+    assert "error" not in capsys.readouterr().err
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "No hand-coded gold set covers these sources" in html
+
+
+def test_labels_are_plain_text_in_every_figure(tmp_path, capsys):
+    """A $ in a label is a dollar sign, not the start of matplotlib's mathematics."""
+    labelled = (
+        MINIMAL.replace("label: Alpha", "label: Alpha $5bn fund")
+        .replace("label: Land", "label: Land $ and $money")
+        .replace("label: Keep", "label: Keep $x^2$")
+    )
+    codebook = parse_codebook(labelled)
+    docs = documents_from_texts(
+        {"d": "Alpha will keep the land. Beta will give up the land."}, date="2025-12-01"
+    )
+    html = build_report(docs, codebook)
+    svgs = [
+        base64.b64decode(src).decode("utf-8")
+        for src in re.findall(r'src="data:image/svg\+xml;base64,([^"]+)"', html)
+    ]
+    text = "".join(svgs)
+    for label in ("Alpha $5bn fund", "Land $ and $money", "Keep $x^2$"):
+        assert label in text, label
+
+
 # --------------------------------------------------------------------------- terminal
 
 
@@ -487,7 +554,8 @@ def test_report_command_writes_the_file_and_prints_the_summary(tmp_path, capsys,
 
 def test_report_command_replaces_atomically(tmp_path, capsys, monkeypatch):
     out = tmp_path / "r.html"
-    out.write_text("previous report", encoding="utf-8")
+    previous = f"<!DOCTYPE html>\n<head>{GENERATOR}</head>previous report"
+    out.write_text(previous, encoding="utf-8")
 
     def fail(src, dst):
         raise OSError(28, "No space left on device")
@@ -495,7 +563,7 @@ def test_report_command_replaces_atomically(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr("toolkit._io.os.replace", fail)
     assert main(["report", "--out", str(out)]) == 2
     assert "cannot write" in capsys.readouterr().err
-    assert out.read_text(encoding="utf-8") == "previous report"  # untouched
+    assert out.read_text(encoding="utf-8") == previous  # untouched
     assert [p.name for p in tmp_path.iterdir()] == ["r.html"]  # temporary file removed
 
 

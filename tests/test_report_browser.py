@@ -9,8 +9,10 @@ source must run nothing and show the markup as text. Skips only where Chromium i
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -18,7 +20,7 @@ from toolkit import extract, load_documents
 from toolkit.cli import main
 
 from .browser import artifact
-from .test_report import BREAKOUT_URL, SVG_PREFIX, hostile_folder, template_tags
+from .test_report import BREAKOUT_URL, SVG_PREFIX, TRICKY_URLS, hostile_folder, template_tags
 
 pytestmark = pytest.mark.browser
 
@@ -260,5 +262,46 @@ def test_hostile_source_runs_nothing_and_shows_the_markup_as_text(browser, tmp_p
         assert len(statements), "precondition: the hostile text yields statements"
         for quote in statements["quote"]:
             assert flat(quote) in body
+    finally:
+        page.context.close()
+
+
+def test_every_link_names_the_host_the_browser_goes_to(browser, tmp_path):
+    """Chromium itself parses each source's address: the link's text is the host it visits,
+    and an address that could mislead (``evil.example\\@trusted.example``) is no link at all."""
+    folder = tmp_path / "links"
+    folder.mkdir()
+    for i, (url, _, _) in enumerate(TRICKY_URLS):
+        quoted = url.replace("'", "''")
+        (folder / f"s{i:02d}.md").write_text(
+            f"---\ndate: 2025-12-03\nurl: '{quoted}'\n---\nMoscow demanded that Kyiv cede Donbas.\n",
+            encoding="utf-8",
+        )
+    out = tmp_path / "links.html"
+    assert main(["report", str(folder), "--out", str(out)]) == 0
+    v = visit(browser, out.as_uri())
+    page = v.page
+    try:
+        links = page.eval_on_selector_all(
+            "#sources-table a[href]",
+            "els => els.map(a => [a.getAttribute('href'), a.textContent, a.host])",
+        )
+        expected = [(url, host) for url, host, _ in TRICKY_URLS if host is not None]
+        assert [(href, text) for href, text, _ in links] == expected
+        for href, text, browser_host in links:
+            assert text == browser_host, href
+        # and following each link goes to that host, nowhere else
+        for i, (href, text, _) in enumerate(links):
+            page.goto(out.as_uri())
+            v.blocked.clear()
+            with contextlib.suppress(Exception):  # the navigation is blocked, so it fails
+                page.locator("#sources-table a[href]").nth(i).click(timeout=5000)
+            page.wait_for_timeout(100)
+            assert v.blocked, href
+            assert urlsplit(v.blocked[0]).netloc == text, (href, v.blocked)
+        page.goto(out.as_uri())
+        shown = page.inner_text("#sources-table")
+        assert "evil.example\\@trusted.example/report" in shown  # shown, as text
+        assert "not linked (it holds a backslash, which browsers read as /)" in shown
     finally:
         page.context.close()

@@ -59,3 +59,17 @@ def test_offsets_are_exact_for_any_text(text):
         assert chunk == chunk.strip() and chunk
         assert s.start >= previous_end
         previous_end = s.end
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
+def test_every_kind_of_line_end_splits_the_same(end):
+    """Old Mac files end lines with a lone CR: a headline is still its own sentence."""
+    text = end.join(["Kyiv rejects the plan", "", "Talks resumed. A new round", "- one", "- two"])
+    assert texts(text) == [
+        "Kyiv rejects the plan",
+        "Talks resumed.",
+        "A new round",
+        "- one",
+        "- two",
+    ]
+    assert [s.paragraph for s in split_sentences(text)] == [0, 1, 1, 1, 1]

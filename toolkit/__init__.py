@@ -17,6 +17,7 @@ from .candidates import candidates
 from .codebook import Codebook, Issue, Option, Party, load_codebook
 from .compare import agreement, deal_model, gap_matrix, gaps
 from .errors import (
+    ArgumentError,
     CodebookError,
     GoldError,
     OutputError,
@@ -41,6 +42,7 @@ from .reviews import (
 from .sources import documents_from_texts, load_documents
 
 __all__ = [
+    "ArgumentError",
     "Codebook",
     "CodebookError",
     "GoldError",

@@ -25,6 +25,11 @@ Path_ = tuple[str | int, ...]
 #: has a few thousand, a "billion laughs" document would have 10**9.
 MAX_VALUES = 200_000
 
+_AS_TEXT = {  # the tags an unquoted value gets when it reads as a number or a boolean
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+}
 _TAG_NAMES = {
     "tag:yaml.org,2002:timestamp": "a date",
     "tag:yaml.org,2002:int": "a whole number",
@@ -65,13 +70,18 @@ def load(
     source: str,
     error: type[ToolkitError],
     line_offset: int = 0,
+    numbers_as_text: bool = False,
 ) -> tuple[Any, dict[Path_, int]]:
     """Parse ``text`` and return ``(data, lines)``; ``lines`` maps a path to its 1-based line.
+
+    With ``numbers_as_text``, unquoted numbers and booleans stay the text that was written
+    (``id: 010`` is ``'010'``, not 8; ``0x1F`` is not 31; ``no`` is not False): for metadata,
+    where a value is a name, not a quantity.
 
     Raises ``error`` (a :class:`ToolkitError` subclass) for syntax errors, duplicate keys and
     values that cannot be read, naming ``source`` and the line.
     """
-    builder = _Builder(source, error, line_offset)
+    builder = _Builder(source, error, line_offset, numbers_as_text)
     loader = None
     try:
         loader = yaml.SafeLoader(text)  # checks every character before parsing
@@ -118,8 +128,11 @@ def load(
 class _Builder:
     """Turns composed nodes into plain dicts, lists and scalars, recording each line."""
 
-    def __init__(self, source: str, error: type[ToolkitError], offset: int) -> None:
+    def __init__(
+        self, source: str, error: type[ToolkitError], offset: int, numbers_as_text: bool = False
+    ) -> None:
         self.source = source
+        self.numbers_as_text = numbers_as_text
         self.error = error
         self.offset = offset
         self.lines: dict[Path_, int] = {}
@@ -194,6 +207,8 @@ class _Builder:
         return out
 
     def scalar(self, loader: yaml.SafeLoader, node: yaml.ScalarNode, path: Path_) -> Any:
+        if self.numbers_as_text and node.style is None and node.tag in _AS_TEXT:
+            return node.value
         try:
             return loader.construct_object(node, deep=True)
         except yaml.YAMLError:

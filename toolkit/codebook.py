@@ -36,7 +36,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from . import _patterns, _yaml
+from . import _check, _patterns, _yaml
+from ._read import CODEBOOK, read_text
 from ._resources import packaged
 from .errors import CodebookError
 
@@ -194,33 +195,8 @@ def load_codebook(path: str | Path | None = None) -> Codebook:
     key, a position outside 0–100, a pattern that is not a valid regular expression or could
     backtrack without end, an unknown placeholder, an alias claimed by two parties, and so on.
     """
-    path = Path(DEFAULT_CODEBOOK if path is None else path)
-    if not path.exists():
-        raise CodebookError(
-            "codebook file not found", path=path, fix="pass the path of an existing YAML codebook"
-        )
-    if path.is_dir():
-        raise CodebookError(
-            "this is a folder, not a codebook file", path=path, fix="pass the YAML file itself"
-        )
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise CodebookError(
-            f"cannot read the codebook: {exc.strerror or exc}",
-            path=path,
-            fix="check that it is a file you may read",
-        ) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise CodebookError(
-            f"not UTF-8 text: byte 0x{raw[exc.start]:02x} at byte offset {exc.start}",
-            path=path,
-            line=raw.count(b"\n", 0, exc.start) + 1,
-            fix="save the codebook as UTF-8",
-        ) from None
-    return parse_codebook(text.removeprefix("\ufeff"), source=str(path))
+    path = Path(DEFAULT_CODEBOOK if path is None else _check.path(path, "path"))
+    return parse_codebook(read_text(path, CODEBOOK), source=str(path))
 
 
 def parse_codebook(text: str, *, source: str = "<codebook>") -> Codebook:

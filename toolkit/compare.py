@@ -10,11 +10,22 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from . import _check
 from .codebook import Codebook
+from .errors import ArgumentError, UnknownKeyError
 
 __all__ = ["agreement", "deal_model", "gap_matrix", "gaps"]
 
 _HAS_POSITION = ("stated", "contested")
+_CELL_COLUMNS = ("party", "issue", "status", "option", "position", "opposes")
+
+
+def _positions(positions, codebook) -> tuple[pd.DataFrame, Codebook]:
+    """The arguments every comparison takes, checked: a positions table for this codebook."""
+    codebook = _check.codebook(codebook)
+    _check.frame(positions, "positions", _CELL_COLUMNS)
+    _check.cells(positions, codebook)
+    return positions, codebook
 
 
 def _cells(positions: pd.DataFrame) -> dict[tuple[str, str], dict]:
@@ -60,6 +71,7 @@ def gaps(positions: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
        party_a party_b relation  distance
     60      UA      RU    apart     100.0
     """
+    positions, codebook = _positions(positions, codebook)
     cells = _cells(positions)
     keys = list(codebook.party_keys)
     rows = []
@@ -107,8 +119,12 @@ def gap_matrix(gaps: pd.DataFrame, value: str = "mean") -> pd.DataFrame:
     UA       0.0  100.0
     RU     100.0    0.0
     """
+    _check.frame(gaps, "gaps", ["party_a", "party_b", "distance"])
     if value not in ("mean", "count"):
-        raise ValueError(f"value must be 'mean' or 'count', not {value!r}")
+        raise ArgumentError(
+            f"value must be 'mean' or 'count', not {_check.shown(value)}",
+            fix="value='mean' for the mean distance, 'count' for the issues both have",
+        )
     keys = (
         list(gaps["party_a"].cat.categories)
         if hasattr(gaps["party_a"], "cat")
@@ -145,8 +161,9 @@ def agreement(positions: pd.DataFrame, a: str, b: str, codebook: Codebook) -> pd
     issue
     ceasefire    apart     100.0
     """
-    codebook.party(a)
-    codebook.party(b)
+    positions, codebook = _positions(positions, codebook)
+    _check.key(a, "a", codebook.party_keys, "party", "parties")
+    _check.key(b, "b", codebook.party_keys, "party", "parties")
     cells = _cells(positions)
     rows = []
     for issue in codebook.issues:
@@ -215,14 +232,17 @@ def deal_model(
     0    UA      True       0.0        50.0
     1    RU      True     100.0        50.0
     """
+    positions, codebook = _positions(positions, codebook)
     keys = list(codebook.party_keys)
     caps = {p.key: p.capability for p in codebook.parties}
-    for k, v in (capability or {}).items():
+    for k, v in (_check.weights(capability, "capability") or {}).items():
         if k not in caps:
-            raise KeyError(f"unknown party {k!r} in capability; the parties are {keys}")
-        if v < 0:
-            raise ValueError(f"capability of {k!r} is {v}; weights must be >= 0")
+            raise UnknownKeyError(
+                f"unknown party {k!r} in capability; the parties are {keys}",
+                fix="key capability by party, e.g. {'" + keys[0] + "': 2.0}",
+            )
         caps[k] = float(v)
+    salience = _check.weights(salience, "salience")
     cells = _cells(positions)
     totals = {p: sum(cells[(p, i)]["n_statements"] for i in codebook.issue_keys) for p in keys}
     rows = []
@@ -295,14 +315,17 @@ def _salience_override(salience, party, issue, default, keys, codebook) -> float
         return default
     for key in salience:
         if isinstance(key, tuple):
-            if key[0] not in keys or key[1] not in codebook.issue_keys:
-                raise KeyError(f"unknown (party, issue) {key!r} in salience; parties are {keys}")
+            if len(key) != 2 or key[0] not in keys or key[1] not in codebook.issue_keys:
+                raise UnknownKeyError(
+                    f"unknown (party, issue) {key!r} in salience; parties are {keys}",
+                    fix="key salience by party or by (party, issue), e.g. ('UA', 'territory')",
+                )
         elif key not in keys:
-            raise KeyError(f"unknown party {key!r} in salience; the parties are {keys}")
-    value = salience.get((party, issue), salience.get(party, default))
-    if value < 0:
-        raise ValueError(f"salience of {party!r} on {issue!r} is {value}; weights must be >= 0")
-    return float(value)
+            raise UnknownKeyError(
+                f"unknown party {key!r} in salience; the parties are {keys}",
+                fix="key salience by party or by (party, issue)",
+            )
+    return float(salience.get((party, issue), salience.get(party, default)))
 
 
 def _weighted_median(xs: np.ndarray, weights: np.ndarray) -> float:

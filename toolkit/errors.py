@@ -12,13 +12,28 @@ from collections.abc import Sequence
 from os import PathLike
 
 __all__ = [
+    "ArgumentError",
     "CodebookError",
     "GoldError",
     "OutputError",
     "ReviewError",
     "SourceError",
     "ToolkitError",
+    "printable",
 ]
+
+
+def printable(text: object) -> str:
+    """``text`` with every non-printable character written as an escape (``\\x1b``, ``\\n``).
+
+    A file name or a source text may hold terminal control sequences (``ESC [2J`` clears the
+    screen) or a line break that would split a one-line message; printed through this, they
+    show as what they are and do nothing.
+    """
+    text = str(text)
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 class ToolkitError(Exception):
@@ -71,7 +86,8 @@ class ToolkitError(Exception):
         text = f"{where}{self.message}"
         if self.fix:
             text += f" — {self.fix}"
-        return "\n".join([text, *map(str, self.also)])
+        # one line per problem, whatever a file name holds
+        return "\n".join(printable(t) for t in [text, *map(str, self.also)])
 
     def __reduce__(self):  # keep pickling (used by multiprocessing and hypothesis) working
         fields = (self.message, self.path, self.line, self.location, self.fix, self.also)
@@ -100,3 +116,15 @@ class OutputError(ToolkitError):
 
 class ReviewError(ToolkitError):
     """A reviews CSV is malformed, or a decision uses keys the codebook does not define."""
+
+
+class ArgumentError(ToolkitError, TypeError, ValueError):
+    """A function of the Python API got an argument it cannot use (wrong type or value).
+
+    It is also a ``TypeError`` and a ``ValueError``, so code written to catch those goes on
+    working.
+    """
+
+
+class UnknownKeyError(ArgumentError, KeyError):
+    """A party, issue or column name that does not exist; also a ``KeyError``."""

@@ -15,19 +15,23 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping
+import warnings
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from . import _check
+from ._read import GOLD, GOLD_SETS, read_text
 from .codebook import Codebook
-from .errors import GoldError
+from .errors import ArgumentError, GoldError
 from .schema import GOLD_COLUMNS, TUPLE_COLUMNS
 from .sentences import split_sentences
 
 __all__ = [
     "Evaluation",
+    "GoldCoverageWarning",
     "GoldSet",
     "SetScore",
     "by_set",
@@ -42,6 +46,10 @@ __all__ = [
 ]
 
 _PAIR = ["doc_id", "party", "issue"]
+
+
+class GoldCoverageWarning(UserWarning):
+    """The gold file codes none of the documents being scored."""
 
 
 @dataclass(frozen=True)
@@ -76,30 +84,9 @@ def load_gold(path: str | Path, codebook: Codebook) -> pd.DataFrame:
 
     Raises :class:`~toolkit.errors.GoldError` naming the file and line of the first bad row.
     """
-    path = Path(path)
-    if not path.exists():
-        raise GoldError("gold file not found", path=path, fix="check the path")
-    if path.is_dir():
-        raise GoldError(
-            "this is a folder, not a gold CSV file", path=path, fix="pass the CSV file itself"
-        )
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise GoldError(
-            f"cannot read the gold file: {exc.strerror or exc}",
-            path=path,
-            fix="check that it is a file you may read",
-        ) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise GoldError(
-            f"not UTF-8: byte 0x{raw[exc.start]:02x} at byte offset {exc.start}",
-            path=path,
-            line=raw.count(b"\n", 0, exc.start) + 1,
-            fix="save the CSV as UTF-8",
-        ) from None
+    path = Path(_check.path(path, "path"))
+    codebook = _check.codebook(codebook)
+    text = read_text(path, GOLD)
     return parse_gold(text, codebook, source=str(path))
 
 
@@ -230,7 +217,13 @@ def evaluate(
     >>> ev = evaluate(statements, load_gold("data/gold/seed.csv", cb), cb)  # doctest: +SKIP
     >>> ev.scores                                                            # doctest: +SKIP
     """
+    _check.frame(statements, "statements", TUPLE_COLUMNS)
+    _check.frame(gold, "gold", GOLD_COLUMNS)
+    codebook = _check.codebook(codebook)
+    if doc_ids is not None:
+        doc_ids = _doc_ids(doc_ids)
     scope = set(gold["doc_id"]) | set(doc_ids or [])
+    _warn_if_disjoint(gold, statements, doc_ids)
     found = statements[list(TUPLE_COLUMNS)].astype(object)
     found = found[found["doc_id"].isin(scope)]
     found = normalise_tuples(found, codebook).drop_duplicates()
@@ -257,6 +250,37 @@ def evaluate(
         misses=misses.sort_values(keys[:1] + keys[1:]).reset_index(drop=True),
         extras=extras.sort_values(list(TUPLE_COLUMNS)).reset_index(drop=True),
         per_document=per_doc,
+    )
+
+
+def _doc_ids(value) -> list[str]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise ArgumentError(
+            f"doc_ids must be a list of document ids, not {_check.shown(value)}",
+            fix="pass a list, e.g. list(documents['doc_id'])",
+        )
+    return [str(v) for v in value]
+
+
+def _warn_if_disjoint(gold: pd.DataFrame, statements: pd.DataFrame, doc_ids) -> None:
+    """A gold file about other documents scores 0 without meaning it: say so."""
+    documents = set(map(str, statements["doc_id"] if doc_ids is None else doc_ids))
+    coded = set(map(str, gold["doc_id"]))
+    if documents and coded and not documents & coded:
+        warnings.warn(
+            f"the gold codes none of the {len(documents)} document(s) scored (gold: "
+            f"{_some(coded)}; documents: {_some(documents)}), so every statement counts as an "
+            "extra and every gold row as a miss — check that the gold's doc_id column uses the "
+            "documents' ids (the front-matter `id:`, or the file name without its extension)",
+            GoldCoverageWarning,
+            stacklevel=3,
+        )
+
+
+def _some(names: set[str], limit: int = 3) -> str:
+    shown = sorted(names)
+    return ", ".join(shown[:limit]) + (
+        f" and {len(shown) - limit} more" if len(shown) > limit else ""
     )
 
 
@@ -413,10 +437,9 @@ def load_gold_sets(
     """
     from . import _yaml
 
-    path = Path(path)
-    if not path.is_file():
-        raise GoldError("gold-set list not found", path=path, fix="check the path")
-    data, lines = _yaml.load(path.read_text(encoding="utf-8"), source=str(path), error=GoldError)
+    path = Path(_check.path(path, "path"))
+    root = _check.path(root, "root", optional=True)
+    data, lines = _yaml.load(read_text(path, GOLD_SETS), source=str(path), error=GoldError)
     if not isinstance(data, dict):
         raise GoldError("expected a mapping of set names", path=path, fix="write `name: {...}`")
     if root is None:
@@ -470,6 +493,14 @@ def score_sets(
     from .extract import DEFAULT_READER, extract
     from .sources import load_documents
 
+    codebook = _check.codebook(codebook)
+    if sets is not None and (
+        isinstance(sets, (str, GoldSet)) or not all(isinstance(s, GoldSet) for s in sets)
+    ):
+        raise ArgumentError(
+            f"sets must be a list of GoldSet, not {_check.shown(sets)}",
+            fix="pass toolkit.load_gold_sets(path), or None for the project's sets",
+        )
     out = {}
     for gold_set in load_gold_sets() if sets is None else sets:
         if not gold_set.gold.exists():

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
+from . import _check
 from . import lexicon as lx
 from ._grammar import (
     _NEGATOR,
@@ -31,6 +32,7 @@ from ._grammar import (
     tokens,
 )
 from .codebook import Codebook
+from .errors import ArgumentError
 from .match import (
     Context,
     Match,
@@ -494,11 +496,18 @@ def extract(
       party     issue           option polarity
     0    RU  ceasefire  ceasefire_first   oppose
     """
-    check_columns(documents, DOCUMENT_COLUMNS, "documents")
+    documents = _check.frame(documents, "documents", DOCUMENT_COLUMNS)
+    codebook = _check.codebook(codebook)
     if reader not in READERS:
-        raise ValueError(f"reader={reader!r}: choose one of {', '.join(READERS)}")
-    if not isinstance(n_process, int) or n_process < 1:
-        raise ValueError(f"n_process={n_process!r}: give a whole number of processes, 1 or more")
+        raise ArgumentError(
+            f"reader={_check.shown(reader)} is not a reader",
+            fix=f"choose one of {', '.join(READERS)}",
+        )
+    if isinstance(n_process, bool) or not isinstance(n_process, int) or n_process < 1:
+        raise ArgumentError(
+            f"n_process={_check.shown(n_process)} is not a number of processes",
+            fix="give a whole number, 1 or more",
+        )
     docs = [(d.doc_id, d.date, d.text) for d in documents.itertuples(index=False)]
     if n_process == 1 or len(docs) < 2:
         rows = _rows(docs, codebook, reader)

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from . import _check
 from . import lexicon as lx
 from ._grammar import (
     _FIRST_PERSON,
@@ -283,6 +284,7 @@ def match(sentence: str, codebook: Codebook, context: Context | None = None) -> 
     ...  for m in match("Kyiv rejected any handover of the Donetsk region.", cb)]
     [('UA', 'territory', 'cede_donbas', 'oppose')]
     """
+    sentence, codebook = _check.text(sentence, "sentence"), _check.codebook(codebook)
     return match_with(rules_for(codebook), sentence, context or Context())
 
 

@@ -21,6 +21,19 @@ _TITLE = r"(?:" + lx.PERSON_TITLES + r")"
 
 
 _UNAFFILIATED = re.compile(r"\b(?:(?i:" + _TITLE + r")\s+)+" + _NAME)
+_NAMES = re.compile(_NAME)
+# How far back a title or a profile looks for its party or its person, in characters (a long
+# paragraph, not a whole text in one line: each lookup then costs the same, and reading a
+# document stays linear in its length)
+_LOOKBACK = 3000
+
+
+def _paragraph_start(text: str, end: int) -> int:
+    """Where the paragraph holding ``text[end - 1]`` starts (after its blank line), looking
+    back :data:`_LOOKBACK` characters at most."""
+    start = max(0, end - _LOOKBACK)
+    found = text.rfind("\n\n", start, end)
+    return found + 2 if found >= 0 else start
 
 
 @functools.lru_cache(maxsize=8)
@@ -76,13 +89,18 @@ def learn_names(text: str, party_of, party_names: str) -> dict[str, str]:
         for pattern in patterns
         for m in pattern.finditer(text)
     ]
+
     # a profile's "she is senior adviser at Russia's mission" goes to the last full name before
     # it whose surname the text also uses alone (so "Abu Dhabi" is no person)
+    @functools.cache
+    def used_alone(name: str) -> bool:
+        alone = re.findall(r"(?<![\w\-])" + re.escape(name.split()[-1]) + r"(?![\w\-])", text)
+        return len(alone) > text.count(name)
+
     for m in profile.finditer(text):
-        for candidate in reversed(list(re.finditer(_NAME, text[: m.start()]))):
-            name = candidate.group("name")
-            alone = re.findall(r"(?<![\w\-])" + re.escape(name.split()[-1]) + r"(?![\w\-])", text)
-            if len(alone) > text.count(name):
+        before = _NAMES.finditer(text, max(0, m.start() - _LOOKBACK), m.start())
+        for candidate in reversed(list(before)):
+            if used_alone(candidate.group("name")):
                 explicit.append((candidate.group("name"), party_of(m.group("party"))))
                 break
     introduced = {name for name, _ in explicit}
@@ -91,10 +109,11 @@ def learn_names(text: str, party_of, party_names: str) -> dict[str, str]:
         if m.group("name") in introduced:
             continue
         # the first party named in the paragraph before the title
-        paragraph = text.rfind("\n\n", 0, m.start()) + 1
+        paragraph = _paragraph_start(text, m.start())
         first = anywhere.search(text, paragraph, m.start())
-        if first is None and paragraph > 0:  # else the first party of the paragraph before
-            first = anywhere.search(text, text.rfind("\n\n", 0, paragraph - 2) + 1, paragraph)
+        if first is None and paragraph >= 2 and text.startswith("\n\n", paragraph - 2):
+            # else the first party of the paragraph before
+            first = anywhere.search(text, _paragraph_start(text, paragraph - 2), paragraph)
         before = [first] if first else []
         # else the party named right after, in the same sentence ("… joins us from Tallinn")
         end = text.find(".", m.end())

@@ -50,6 +50,7 @@ _STYLE = {
     "axes.spines.right": False,
     "svg.hashsalt": "negotiation-toolkit",  # stable ids: same figure, same SVG bytes
     "svg.fonttype": "none",  # text stays text: smaller, faster, searchable
+    "text.parse_math": False,  # labels are plain text: "$5bn" is not mathematics
 }
 
 

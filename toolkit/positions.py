@@ -20,7 +20,8 @@ The rule that picks a party's current option on an issue
    supported on that date, the one with the most supporting statements that day wins, then
    the one with most supporting statements overall, then the first in codebook order.
 6. The row is ``contested`` when, on that latest date, the party also supported another option
-   or opposed the chosen one; otherwise it is ``stated``.
+   or opposed the chosen one, or when an undated statement does so (it cannot be placed before
+   or after the latest date); otherwise it is ``stated``.
 7. The evidence shown is the chosen option's latest supporting statement (the first in
    document order among equals); all statements stay reachable through :func:`evidence`.
 8. ``review`` says whether a person checked the statements behind the cell (the ``source``
@@ -36,7 +37,9 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from . import _check
 from .codebook import Codebook
+from .errors import ArgumentError, UnknownKeyError
 from .schema import POSITION_COLUMNS
 
 __all__ = ["changes", "evidence", "positions", "side_by_side"]
@@ -63,13 +66,6 @@ def _normalised(statements: pd.DataFrame, codebook: Codebook, as_of=None) -> pd.
     return frame
 
 
-def _check_keys(codebook: Codebook, parties=None, issues=None) -> None:
-    for p in parties or ():
-        codebook.party(p)
-    for i in issues or ():
-        codebook.issue(i)
-
-
 def positions(statements: pd.DataFrame, codebook: Codebook, as_of=None) -> pd.DataFrame:
     """One row per (party, issue) of the codebook: the party's current stance.
 
@@ -90,7 +86,6 @@ def positions(statements: pd.DataFrame, codebook: Codebook, as_of=None) -> pd.Da
     28    US    not stated           not stated
     42    EU    not stated           not stated
     """
-    frame = _normalised(statements, codebook, as_of)
     columns = [
         "party",
         "issue",
@@ -103,6 +98,9 @@ def positions(statements: pd.DataFrame, codebook: Codebook, as_of=None) -> pd.Da
         "end",
         "cue",
     ]
+    _check.frame(statements, "statements", columns)
+    codebook = _check.codebook(codebook)
+    frame = _normalised(statements, codebook, _check.date(as_of, "as_of"))
     if "source" in frame.columns:  # reviewed statements (toolkit.apply_reviews)
         columns.append("source")
     groups: dict[tuple[str, str], list[dict]] = {}
@@ -186,9 +184,16 @@ def _row(party: str, issue, records: list[dict]) -> dict:
         day_counts, key=lambda o: (-day_counts[o], -all_counts[o], order.get(o, len(order)))
     )
     opposed_that_day = {r["option"] for r in oppose if r["date"] == latest}
+    # an undated statement cannot be placed before or after the latest: if it disagrees,
+    # the position is in doubt
+    undated_against = latest is not None and any(
+        r["date"] is None and (r["option"] != chosen) == (r["polarity"] == "support")
+        for r in records
+    )
     spec = issue.option(chosen)
+    contested = len(day_counts) > 1 or chosen in opposed_that_day or undated_against
     row.update(
-        status="contested" if len(day_counts) > 1 or chosen in opposed_that_day else "stated",
+        status="contested" if contested else "stated",
         option=chosen,
         polarity="support",
         label=spec.label,
@@ -225,6 +230,9 @@ def evidence(statements: pd.DataFrame, party: str, issue: str, as_of=None) -> pd
 
     Two-option issues are shown as found in the text (not normalised).
     """
+    _check.frame(statements, "statements", ["party", "issue", "date", "doc_id", "start"])
+    party, issue = _check.text(party, "party"), _check.text(issue, "issue")
+    as_of = _check.date(as_of, "as_of")
     frame = statements.copy()
     frame = frame[(frame["party"].astype(str) == party) & (frame["issue"].astype(str) == issue)]
     if as_of is not None:
@@ -253,19 +261,19 @@ def side_by_side(
     issue
     territory  Cede Donbas  against Cede Donbas
     """
+    _check.frame(positions, "positions", ["party", "issue"])
     known_parties = list(positions["party"].astype(str).unique())
     known_issues = list(positions["issue"].astype(str).unique())
-    parties = list(parties) if parties is not None else known_parties
-    issues = list(issues) if issues is not None else known_issues
-    for p in parties:
-        if p not in known_parties:
-            raise KeyError(f"unknown party {p!r}; the parties are {known_parties}")
-    for i in issues:
-        if i not in known_issues:
-            raise KeyError(f"unknown issue {i!r}; the issues are {known_issues}")
-    if value not in positions.columns:
-        raise KeyError(
-            f"unknown value {value!r}; choose a column of positions: {list(positions.columns)}"
+    if parties is None:
+        parties = known_parties
+    if issues is None:
+        issues = known_issues
+    parties = _check.keys(parties, "parties", known_parties, "party", "parties")
+    issues = _check.keys(issues, "issues", known_issues, "issue", "issues")
+    if not isinstance(value, str) or value not in positions.columns:
+        raise UnknownKeyError(
+            f"unknown value {value!r}; choose a column of positions: {list(positions.columns)}",
+            fix="e.g. value='label', 'position' or 'status'",
         )
     wide = positions.assign(
         party=positions["party"].astype(str), issue=positions["issue"].astype(str)
@@ -281,8 +289,17 @@ def changes(statements: pd.DataFrame, codebook: Codebook, since, until=None) -> 
     Compares ``positions(as_of=since)`` with ``positions(as_of=until)``; one row per (party,
     issue) whose option or status changed, with the evidence for both ends.
     """
-    if until is not None and pd.Timestamp(until) < pd.Timestamp(since):
-        raise ValueError(f"until ({until}) is before since ({since}); swap them")
+    codebook = _check.codebook(codebook)
+    _check.frame(statements, "statements", ["date"])
+    if since is None:
+        raise ArgumentError(
+            "since must be a date, not None", fix="give a date such as '2025-12-03'"
+        )
+    since, until = _check.date(since, "since"), _check.date(until, "until")
+    if until is not None and until < since:
+        raise ArgumentError(
+            f"until ({until.date()}) is before since ({since.date()})", fix="swap them"
+        )
     if until is None:
         dates = pd.to_datetime(statements["date"]).dropna()
         until = dates.max() if len(dates) else pd.Timestamp(since)

@@ -5,7 +5,8 @@ toolkit's analysis functions, never typed in), and ``build_report`` renders that
 with an autoescaping Jinja2 template (``templates/report.html.j2``):
 
 - every string from a source or its metadata is escaped; links are made only for http(s)
-  URLs (``javascript:`` and the like are shown as text, never as a link);
+  URLs, and a link's text is the host a browser will visit (:func:`check_url`; anything
+  else, ``javascript:`` included, is shown as text, never as a link);
 - figures are embedded as SVG data URIs; there is no script at all, and no stylesheet, font
   or image from any network (a Content-Security-Policy in the page forbids them too);
 - the same inputs give the same bytes: the report is dated by its newest source, never by
@@ -21,23 +22,25 @@ import base64
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from urllib.parse import urlsplit
 
+import ada_url
 import jinja2
 import pandas as pd
 
-from . import plots
+from . import _check, plots
 from ._resources import packaged
-from .codebook import DEFAULT_CODEBOOK, Codebook
+from .codebook import Codebook, load_codebook
 from .compare import deal_model, gap_matrix, gaps
-from .errors import GoldError
+from .errors import GoldError, ToolkitError
 from .evaluate import evaluate, load_gold
 from .extract import extract
 from .positions import positions
+from .schema import DOCUMENT_COLUMNS, STATEMENT_COLUMNS
 
 __all__ = [
     "DEFAULT_GOLD",
     "build_report",
+    "check_url",
     "render",
     "safe_url",
     "summarise",
@@ -46,6 +49,7 @@ __all__ = [
 ]
 
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}\Z")  # the only colours put into a style attribute
+_ABSOLUTE = re.compile(r"https?://[^/]", re.IGNORECASE)  # the only addresses linked
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 #: Gold sets used by default when the report's sources include their documents.
 DEFAULT_GOLD = (packaged("data", "gold", "seed.csv"),)
@@ -61,27 +65,41 @@ RELATIONS = {
 
 
 def safe_url(url: object) -> str | None:
-    """``url`` (stripped) if it is an absolute http(s) address with a host, else None.
+    """``url`` (stripped) if the report may link it, else None; see :func:`check_url`."""
+    return check_url(url)[0]
 
-    ``javascript:``, ``data:``, relative and malformed addresses, and any address holding
-    whitespace or control characters are refused, so the report never links them.
+
+def check_url(url: object) -> tuple[str | None, str]:
+    """``(url, host)`` for an address the report links, ``(None, why)`` for one it shows as
+    text.
+
+    The address is parsed as a browser parses it (the WHATWG URL standard, with ``ada-url``),
+    and ``host`` is the host the browser will visit, as it will visit it (lower case,
+    ``xn--`` for a non-ASCII name, ``127.0.0.1`` for ``0x7f.1``): the link's text can then
+    never name one host while the link goes to another. Refused: anything but an absolute
+    http(s) address with a host; a user name or password (``https://trusted.example@evil.example``);
+    a backslash, which browsers read as ``/`` (``https://evil.example\\@trusted.example``);
+    and whitespace or control characters anywhere, which browsers silently drop. Forms that
+    browsers repair (``http:host``, ``https:///host``) are refused too.
     """
-    if not isinstance(url, str):
-        return None
+    if not isinstance(url, str) or not url.strip():
+        return None, "no address"
     url = url.strip()
-    if not url or any(c.isspace() or not c.isprintable() for c in url):
-        return None
+    if any(c.isspace() or not c.isprintable() for c in url):
+        return None, "it holds spaces or control characters"
+    if "\\" in url:
+        return None, "it holds a backslash, which browsers read as /"
+    if not _ABSOLUTE.match(url):  # browsers also take "http:host" and "https:///host"
+        return None, "not an http(s) address"
     try:
-        parts = urlsplit(url)
-        host = parts.hostname
-    except ValueError:  # e.g. "http://[::1" (an unclosed IPv6 bracket)
-        return None
-    return url if parts.scheme.lower() in ("http", "https") and host else None
-
-
-def _host(url: str) -> str:
-    host = urlsplit(url).hostname or url
-    return host.removeprefix("www.")
+        parsed = ada_url.URL(url)
+    except ValueError:
+        return None, "not a valid web address"
+    if parsed.username or parsed.password:
+        return None, "it holds a user name or password"
+    if not parsed.hostname:
+        return None, "it names no host"
+    return url, parsed.host
 
 
 def _environment() -> jinja2.Environment:
@@ -216,7 +234,7 @@ def _sources(documents: pd.DataFrame, statements: pd.DataFrame) -> list[dict]:
     counts = statements["doc_id"].astype(str).value_counts()
     out = []
     for d in documents.itertuples(index=False):
-        url = safe_url(d.url)
+        url, host = check_url(d.url)
         out.append(
             {
                 "doc_id": str(d.doc_id),
@@ -224,9 +242,10 @@ def _sources(documents: pd.DataFrame, statements: pd.DataFrame) -> list[dict]:
                 "date": _date(d.date),
                 "outlet": _text(d.outlet),
                 "url": url,
-                "host": _host(url) if url else "",
-                # an address that is not linked is still shown, as text
+                "host": host if url else "",
+                # an address that is not linked is still shown, as text, with the reason
                 "unsafe_url": "" if url else _text(d.url).strip(),
+                "why_not_linked": "" if url else host,
                 "n_statements": int(counts.get(str(d.doc_id), 0)),
             }
         )
@@ -343,13 +362,16 @@ def _deal(deal: pd.DataFrame, codebook: Codebook) -> dict:
 def _quality(statements, codebook, documents, gold) -> list[dict]:
     """Scores against each gold set that covers some of the documents.
 
-    A gold set passed explicitly that covers none of them is listed with a note; the default
-    gold is skipped silently then (it belongs to other sources), and with any codebook but
-    the default one (it is coded in that codebook's keys).
+    A gold set passed explicitly that covers none of them is listed with a note. The default
+    gold is used only with the default codebook (its keys are that codebook's), and only for
+    the documents it covers; it is skipped silently otherwise (it belongs to other sources).
     """
     explicit = gold is not None
-    paths = list(gold) if explicit else [p for p in DEFAULT_GOLD if p.exists()]
-    if not explicit and not _is_default(codebook):
+    if explicit:
+        paths = list(gold)
+    elif _is_default(codebook):
+        paths = [p for p in DEFAULT_GOLD if p.exists()]
+    else:
         paths = []
     doc_ids = set(documents["doc_id"].astype(str))
     out = []
@@ -379,8 +401,11 @@ def _quality(statements, codebook, documents, gold) -> list[dict]:
 
 
 def _is_default(codebook: Codebook) -> bool:
-    """True for the project's own codebook, the one :data:`DEFAULT_GOLD` is coded in."""
-    return codebook.path is not None and Path(codebook.path).resolve() == DEFAULT_CODEBOOK.resolve()
+    """Whether ``codebook`` is the project's own (read from it, or equal to it)."""
+    try:
+        return codebook == load_codebook()
+    except ToolkitError:  # the default codebook is missing or broken: nothing is default
+        return False
 
 
 def _tuples(frame: pd.DataFrame, codebook: Codebook) -> list[dict]:
@@ -418,8 +443,13 @@ def build_report(
     ``statements`` defaults to ``extract(documents, codebook)``; ``gold`` and ``extracted``
     as in :func:`summarise`.
     """
+    documents = _check.frame(documents, "documents", DOCUMENT_COLUMNS)
+    codebook = _check.codebook(codebook)
     if statements is None:
         statements = extract(documents, codebook)
+    _check.frame(statements, "statements", [*STATEMENT_COLUMNS, "cue_start", "cue_end"])
+    if gold is not None:
+        gold = _check.paths(gold, "gold")
     return render(summarise(documents, codebook, statements, gold, extracted))
 
 
@@ -428,14 +458,17 @@ def render(summary: dict) -> str:
     return _environment().get_template("report.html.j2").render(**summary)
 
 
-def write_report(path: str | Path, html: str, *, inputs: Iterable[str | Path] = ()) -> Path:
-    """Write ``html`` to ``path`` atomically; refuses ``seeds/`` and any of ``inputs``.
+def write_report(
+    path: str | Path, html: str, *, inputs: Iterable[str | Path] = (), force: bool = False
+) -> Path:
+    """Write ``html`` to ``path`` atomically; refuses ``seeds/``, any of ``inputs``, and an
+    existing file the toolkit did not write (unless ``force``).
 
     Raises :class:`~toolkit.errors.OutputError` saying where to write instead.
     """
     from ._io import write_atomic
 
-    return write_atomic(path, html, inputs=inputs)
+    return write_atomic(path, html, inputs=inputs, force=force)
 
 
 def terminal_summary(statements: pd.DataFrame, codebook: Codebook, width: int = 24) -> str:

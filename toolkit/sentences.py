@@ -2,6 +2,7 @@
 
 Rules, in order:
 
+- Lines end at ``\\n``, ``\\r\\n`` or a lone ``\\r`` (old Mac files).
 - A blank line ends a paragraph and a sentence. A single line break ends a sentence when the
   line before ends in terminal punctuation or a colon, when either line is a list item or a
   heading, or when the line before is short (a headline, a timestamp); otherwise it is a
@@ -101,6 +102,7 @@ _END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
 _STARTER = re.compile(r"\s+[\"'“‘«(\[]?[A-Z0-9ÀÁÂÄÉÈÊÎÏÔÖÙÛÜŁŚŻŹĆŃÓ•\-–—*]")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _SHORT_LINE = 70
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -119,19 +121,23 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
+def _lines(text: str):
+    """Yield ``(start, end)`` of each line; a line ends at ``\\n``, ``\\r\\n`` or a lone ``\\r``."""
+    pos = 0
+    for brk in _LINE_BREAK.finditer(text):
+        yield pos, brk.start()
+        pos = brk.end()
+    yield pos, len(text)
+
+
 def _blocks(text: str):
     """Yield ``(start, end, bullet, new_paragraph)`` for runs of lines that belong together."""
-    lines = []
-    pos = 0
-    for line in text.split("\n"):
-        lines.append((pos, pos + len(line)))
-        pos += len(line) + 1
     block_start = None
     block_end = 0
     bullet = False
     blank_before = True
     prev = ""
-    for start, end in lines:
+    for start, end in _lines(text):
         line = text[start:end]
         stripped = line.strip()
         if not stripped:

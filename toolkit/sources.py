@@ -20,24 +20,31 @@ is the body after the front-matter: every offset in later tables indexes into it
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
 import re
+import stat
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from . import _yaml
+from . import _check, _read, _yaml
 from ._resources import packaged
-from .errors import SourceError
+from .errors import ArgumentError, SourceError
 from .schema import DOCUMENT_COLUMNS, check_columns
 
 __all__ = [
     "DEFAULT_REGISTRY",
     "DEFAULT_SOURCES",
+    "LOCAL_REGISTRY",
     "SUFFIXES",
     "EmptySourceWarning",
+    "SkippedFilesWarning",
+    "UndatedSourceWarning",
     "documents_from_texts",
     "load_documents",
     "read_source",
@@ -49,6 +56,10 @@ DEFAULT_SOURCES = packaged("seeds")
 DEFAULT_REGISTRY = packaged("data", "sources.yaml")
 #: File types read as sources.
 SUFFIXES = (".txt", ".md")
+#: Metadata for the files of one folder, in that folder (same form as ``data/sources.yaml``).
+LOCAL_REGISTRY = "sources.yaml"
+# data kept beside the texts (gold files, registries): not sources, and not worth a warning
+_DATA_SUFFIXES = (".csv", ".yaml", ".yml")
 _META_KEYS = ("id", "title", "date", "outlet", "url")
 _META_EXAMPLES = {
     "id": "kyiv-rejects-plan",
@@ -64,29 +75,46 @@ _LAST_DATE = pd.Timestamp.max.floor("D").date()
 
 
 # the first non-space character and the rest of its line (line ends as str.splitlines has them)
-_FIRST_TEXT = re.compile(r"\S[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]*")
-# the line that closes front-matter
-_FRONT_END = re.compile(r"^(?:---|\.\.\.)[\r ]*$", re.MULTILINE)
+_FIRST_TEXT = re.compile(r"\S[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]{0,199}")
+_FIRST_TEXT_MORE = re.compile(r"[^\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")  # the line goes on
+_TITLE_LENGTH = 200
+_LINE_END = re.compile(r"\r\n|\r|\n")
+# the line that closes front-matter, with the line end before it and its own
+_FRONT_END = re.compile(r"(?:\r\n|\r|\n)(?:---|\.\.\.) *(?:\r\n|\r|\n|\Z)")
 
 
 class EmptySourceWarning(UserWarning):
     """A source file holds no text; it is kept as a document with no statements."""
 
 
+class SkippedFilesWarning(UserWarning):
+    """A folder holds files that are not read (not ``.txt`` or ``.md``, or unreadable)."""
+
+
+class UndatedSourceWarning(UserWarning):
+    """Some documents have no date while others do; see :mod:`toolkit.positions`."""
+
+
 def load_documents(
     paths: Iterable[str | Path] | str | Path | None = None,
     *,
     registry: str | Path | None = DEFAULT_REGISTRY,
+    date: Any = None,
 ) -> pd.DataFrame:
     """Read source files and folders into the documents DataFrame.
 
     Parameters
     ----------
     paths:
-        Files and folders (folders are searched recursively for ``.txt`` and ``.md``).
-        ``None`` means the embedded default, the ``seeds/`` folder.
+        Files and folders (folders are searched recursively for ``.txt`` and ``.md``; what
+        else they hold is listed in a warning). ``None`` means the embedded default, the
+        ``seeds/`` folder. A file named twice is read once.
     registry:
-        YAML file giving metadata for files without front-matter; ``None`` for none.
+        YAML file giving metadata for files without front-matter; ``None`` for none. A
+        ``sources.yaml`` in a file's own folder comes before it, and front-matter before both.
+    date:
+        The date of every file that has none of its own (``YYYY-MM-DD``). Undated files
+        left among dated ones get an :class:`UndatedSourceWarning`.
 
     Examples
     --------
@@ -96,11 +124,28 @@ def load_documents(
     """
     if paths is None:
         paths = [DEFAULT_SOURCES]
-    elif isinstance(paths, (str, Path)):
+    elif isinstance(paths, (str, os.PathLike)):
         paths = [paths]
+    paths = _check.paths(paths, "paths")
+    if not paths:
+        raise ArgumentError(
+            "paths is empty", fix="name at least one file or folder, or pass None for seeds/"
+        )
+    registry = _check.path(registry, "registry", optional=True)
+    default_date = _parse_date(date, "date", None)
     files = _expand(paths)
-    meta = _load_registry(registry) if registry is not None else {}
-    rows = [read_source(f, registry=meta) for f in files]
+    project = _load_registry(registry) if registry is not None else {}
+    beside: dict[Path, dict[str, dict]] = {}  # each folder's own sources.yaml
+    rows = []
+    for f in files:
+        if f.parent not in beside:
+            local = f.parent / LOCAL_REGISTRY
+            beside[f.parent] = _load_registry(local) if os.path.lexists(local) else {}
+        meta = {f.name: {**project.get(f.name, {}), **beside[f.parent].get(f.name, {})}}
+        row = read_source(f, registry=meta)
+        if pd.isna(row["date"]):
+            row["date"] = default_date
+        rows.append(row)
     seen: dict[str, str] = {}
     for row in rows:
         if row["doc_id"] in seen:
@@ -110,6 +155,16 @@ def load_documents(
                 fix="give one of them a distinct `id:` in its front-matter, or rename the file",
             )
         seen[row["doc_id"]] = row["path"]
+    undated = [row["path"] for row in rows if pd.isna(row["date"])]
+    if undated and len(undated) < len(rows):
+        warnings.warn(
+            f"{_some(undated, 3)}: no date (no `date:` front-matter, no entry in a sources.yaml); "
+            "undated statements count as older than every dated one, and a position they "
+            "contradict is marked contested — date the files with `date:` front-matter, a "
+            f"{LOCAL_REGISTRY} beside them, or --date YYYY-MM-DD",
+            UndatedSourceWarning,
+            stacklevel=2,
+        )
     return _frame(rows)
 
 
@@ -118,6 +173,26 @@ def documents_from_texts(texts: dict[str, str], **meta: Any) -> pd.DataFrame:
 
     ``meta`` may give ``date``, ``title``, ``outlet`` or ``url`` for all of them.
     """
+    if not isinstance(texts, Mapping):
+        raise ArgumentError(
+            f"texts must be a mapping of document ids to texts, not {_check.shown(texts)}",
+            fix="pass a dict such as {'d1': 'Kyiv rejected the plan.'}",
+        )
+    unknown = sorted(set(meta) - {"date", "title", "outlet", "url"})
+    if unknown:
+        raise ArgumentError(
+            f"unknown keyword {unknown[0]!r}",
+            fix="give date, title, outlet or url (each applies to every text)",
+        )
+    for key in ("title", "outlet", "url"):
+        if meta.get(key) is not None and not isinstance(meta[key], str):
+            raise ArgumentError(
+                f"{key} must be text (str), not {_check.shown(meta[key])}",
+                fix=f"pass {key} as a str",
+            )
+    date = meta.get("date")
+    if not (date is None or date is pd.NaT or (isinstance(date, float) and np.isnan(date))):
+        date = _check.date(date, "date")
     rows = []
     for doc_id, text in texts.items():
         if not isinstance(text, str):
@@ -130,7 +205,7 @@ def documents_from_texts(texts: dict[str, str], **meta: Any) -> pd.DataFrame:
             {
                 "doc_id": str(doc_id),
                 "title": title,
-                "date": _parse_date(meta.get("date"), "<memory>", None),
+                "date": _parse_date(date, "<memory>", None),
                 "outlet": meta.get("outlet"),
                 "url": meta.get("url"),
                 "path": None,
@@ -141,19 +216,13 @@ def documents_from_texts(texts: dict[str, str], **meta: Any) -> pd.DataFrame:
 
 
 def read_source(path: str | Path, *, registry: dict[str, dict] | None = None) -> dict[str, Any]:
-    """Read one source file into a documents row (a dict); see :func:`load_documents`."""
-    path = Path(path)
-    return _source_row(_read_bytes(path), path, registry)
-
-
-def _source_row(raw: bytes, path: Path, registry: dict[str, dict] | None) -> dict[str, Any]:
-    """The documents row of a file's bytes (split out so it can be tested on any bytes).
+    """Read one source file into a documents row (a dict); see :func:`load_documents`.
 
     Peak memory is twice the file's size: the bytes are dropped once decoded, and the text
     once the body after the front-matter is cut from it.
     """
-    text = _decode(raw, path)
-    del raw
+    path = Path(path)
+    text = _read.read_text(path, _read.SOURCE)
     front, front_lines, body = _split_front_matter(text, path)
     del text
     meta = dict((registry or {}).get(path.name, {}))
@@ -180,98 +249,101 @@ def _source_row(raw: bytes, path: Path, registry: dict[str, dict] | None) -> dic
 
 
 def _expand(paths: Iterable[str | Path]) -> list[Path]:
+    """The source files named by ``paths``, each once; folders are searched recursively."""
     files: list[Path] = []
+    seen: set[tuple[int, int]] = set()  # (device, inode): one file under two names is one file
     for p in paths:
         p = Path(p)
-        if not p.exists():
-            raise SourceError("no such file or folder", path=p, fix="check the path")
-        if p.is_dir():
-            found = sorted(
-                f
-                for f in p.rglob("*")
-                if f.is_file()
-                and f.suffix.lower() in SUFFIXES
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-            )
-            if not found:
+        try:
+            is_dir = stat.S_ISDIR(os.stat(p).st_mode)
+        except (OSError, ValueError) as exc:
+            if getattr(exc, "errno", None) == errno.ELOOP:
                 raise SourceError(
-                    "the folder holds no .txt or .md files",
+                    "the path is a loop of symbolic links",
                     path=p,
-                    fix="put source texts in it, or pass the files themselves",
-                )
-            files.extend(found)
-        else:
-            files.append(p)
+                    fix="point the link at a real file or folder, or pass it itself",
+                ) from None
+            raise SourceError("no such file or folder", path=p, fix="check the path") from None
+        found = _walk(p) if is_dir else [p]
+        for f in found:
+            try:
+                info = os.stat(f)
+                identity = (info.st_dev, info.st_ino)
+            except OSError:  # read_source says what is wrong with it
+                identity = (-1, len(seen))
+            if identity not in seen:
+                seen.add(identity)
+                files.append(f)
     return files
 
 
-def _read_bytes(path: Path) -> bytes:
-    """The bytes of a source file, or a :class:`SourceError` saying why they cannot be read."""
-    if not path.exists():
-        raise SourceError("file not found", path=path, fix="check the path")
-    if path.is_dir():
-        raise SourceError(
-            "this is a folder where a file was expected", path=path, fix="pass a .txt or .md file"
-        )
-    if not path.is_file():
-        raise SourceError(
-            "not a regular file (a device, pipe or socket)",
-            path=path,
-            fix="pass a .txt or .md file",
-        )
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise SourceError(
-            f"cannot read the file: {exc.strerror or exc}",
-            path=path,
-            fix="check that it exists and that you may read it",
-        ) from None
+def _walk(folder: Path) -> list[Path]:
+    """The ``.txt`` and ``.md`` files under ``folder`` (hidden ones left out), sorted.
 
-
-_BOMS = (  # longest first: the UTF-32 little-endian mark starts with the UTF-16 one
-    (b"\xff\xfe\x00\x00", "UTF-32"),
-    (b"\x00\x00\xfe\xff", "UTF-32"),
-    (b"\xff\xfe", "UTF-16"),
-    (b"\xfe\xff", "UTF-16"),
-)
-
-
-def _decode(raw: bytes, path: Path) -> str:
-    for bom, encoding in _BOMS:
-        if raw.startswith(bom):
+    Other files (but CSV and YAML files, which hold gold sets and registries), and subfolders
+    that cannot be read, are named in a :class:`SkippedFilesWarning`: no document is passed
+    over without a word.
+    """
+    found: list[Path] = []
+    skipped: list[str] = []
+    unreadable: list[OSError] = []
+    for root, dirs, names in os.walk(folder, onerror=unreadable.append):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        here = Path(root)
+        for name in names:
+            path = here / name
+            if name.startswith(".") or path.suffix.lower() in _DATA_SUFFIXES:
+                continue  # hidden files, and the gold files and registries kept beside texts
+            if path.suffix.lower() in SUFFIXES and path.is_file():
+                found.append(path)
+            else:
+                skipped.append(str(path.relative_to(folder)))
+    for exc in unreadable:
+        if Path(exc.filename) == folder:
             raise SourceError(
-                f"the file is {encoding} text, not UTF-8 (byte-order mark at byte offset 0)",
-                path=path,
-                fix=f"save it as UTF-8 (e.g. `iconv -f {encoding} -t UTF-8`)",
+                f"cannot read the folder: {exc.strerror or exc}",
+                path=folder,
+                fix="check that it exists and that you may read it",
             )
-    nul = raw.find(b"\x00")  # text never holds NUL; a scan of 50 MB takes milliseconds
-    if nul >= 0:
+    if not found:
         raise SourceError(
-            f"binary file (NUL byte at byte offset {nul})",
-            path=path,
-            fix="pass a plain-text .txt or .md file (convert PDF or Word files to text first)",
+            "the folder holds no .txt or .md files",
+            path=folder,
+            fix="put source texts in it, or pass the files themselves",
         )
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise SourceError(
-            f"not UTF-8: byte 0x{raw[exc.start]:02x} at byte offset {exc.start}",
-            path=path,
-            line=line,
-            fix="save the file as UTF-8 (e.g. `iconv -f latin1 -t UTF-8`)",
-        ) from None
-    return text.removeprefix("\ufeff")
+    if skipped:
+        warnings.warn(
+            f"{folder}: skipped {_some(sorted(skipped))} — only .txt and .md files are read; "
+            "convert other documents (PDF, Word) to text to include them",
+            SkippedFilesWarning,
+            stacklevel=4,
+        )
+    if unreadable:
+        names = sorted(str(Path(e.filename).relative_to(folder)) for e in unreadable)
+        warnings.warn(
+            f"{folder}: cannot read the folder(s) {_some(names)} ({unreadable[0].strerror}); "
+            "the texts in them are left out — check that you may read them",
+            SkippedFilesWarning,
+            stacklevel=4,
+        )
+    return sorted(found)
+
+
+def _some(names: list[str], limit: int = 5) -> str:
+    """``a, b, c`` or ``a, b, c, d, e and 3 more``."""
+    shown = ", ".join(names[:limit])
+    return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
 
 
 def _split_front_matter(text: str, path: Path) -> tuple[dict, dict, str]:
-    """Return ``(front_matter, its_lines, body)``; front-matter is optional."""
-    first_nl = text.find("\n")
-    first = text if first_nl < 0 else text[:first_nl]
-    if first.rstrip("\r ") != "---":
+    """Return ``(front_matter, its_lines, body)``; front-matter is optional.
+
+    Lines may end in ``\\n``, ``\\r\\n`` or a lone ``\\r`` (old Mac files), as YAML allows.
+    """
+    first = _LINE_END.search(text)
+    if text[: len(text) if first is None else first.start()].rstrip(" ") != "---":
         return {}, {}, text
-    end = _FRONT_END.search(text, first_nl + 1) if first_nl >= 0 else None
+    end = None if first is None else _FRONT_END.search(text, first.start())
     if end is None:
         raise SourceError(
             "front-matter starts with '---' but never ends",
@@ -279,9 +351,11 @@ def _split_front_matter(text: str, path: Path) -> tuple[dict, dict, str]:
             line=1,
             fix="close it with a line holding only '---'",
         )
-    block = text[first_nl + 1 : max(end.start() - 1, first_nl + 1)]  # without its last newline
-    body = text[end.end() + 1 :]  # after the closing line and its newline
-    data, where = _yaml.load(block, source=str(path), error=SourceError, line_offset=1)
+    block = text[first.end() : max(end.start(), first.end())]  # without its last line end
+    body = text[end.end() :]  # after the closing line and its line end
+    data, where = _yaml.load(
+        block, source=str(path), error=SourceError, line_offset=1, numbers_as_text=True
+    )
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -317,8 +391,12 @@ def _check_meta_types(meta: dict, where: dict, path, prefix: tuple) -> None:
 
 
 def _parse_date(value: Any, path, line) -> pd.Timestamp:
-    if value is None or value == "":
+    if value is None or value is pd.NaT or (isinstance(value, str) and not value.strip()):
         return pd.NaT
+    if isinstance(value, (float, np.floating, np.datetime64)) and pd.isna(value):
+        return pd.NaT  # NaN and NaT: pandas' "no date"
+    if isinstance(value, np.datetime64):
+        value = pd.Timestamp(value)
     if isinstance(value, dt.datetime):
         day = value.date()
     elif isinstance(value, dt.date):
@@ -345,19 +423,10 @@ def _parse_date(value: Any, path, line) -> pd.Timestamp:
 
 def _load_registry(path: str | Path) -> dict[str, dict]:
     path = Path(path)
-    if not path.exists():
+    if not os.path.lexists(path):  # the project's registry is optional; a broken link is not
         return {}
-    raw = _read_bytes(path)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise SourceError(
-            f"not UTF-8: byte 0x{raw[exc.start]:02x} at byte offset {exc.start}",
-            path=path,
-            line=raw.count(b"\n", 0, exc.start) + 1,
-            fix="save the registry as UTF-8",
-        ) from None
-    data, where = _yaml.load(text.removeprefix("\ufeff"), source=str(path), error=SourceError)
+    text = _read.read_text(path, _read.REGISTRY)
+    data, where = _yaml.load(text, source=str(path), error=SourceError, numbers_as_text=True)
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -391,9 +460,13 @@ def _load_registry(path: str | Path) -> dict[str, dict]:
 
 
 def _first_line(text: str) -> str | None:
-    """The first line holding more than whitespace, stripped, without a Markdown ``#``."""
+    """The first line holding more than whitespace, stripped, without a Markdown ``#``; a line
+    longer than :data:`_TITLE_LENGTH` characters (a text in one line) is cut with "…"."""
     found = _FIRST_TEXT.search(text)  # without splitting a 50 MB text into lines
-    return found.group().strip().lstrip("#").strip() if found else None
+    if not found:
+        return None
+    title = found.group().strip().lstrip("#").strip()
+    return title + "…" if _FIRST_TEXT_MORE.match(text, found.end()) else title
 
 
 def _text_or_none(value: Any) -> str | None:
