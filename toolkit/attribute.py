@@ -84,6 +84,7 @@ class _Step:
     word: Token
     via: str
     child: Token
+    in_cue: bool = False  # the word is part of the cue ("drop the bid"): not a stance word
 
 
 Rule = Callable[["_Step", "_Parties"], "Found | None"]
@@ -269,7 +270,7 @@ def subject(step: _Step, parties: _Parties) -> Found | None:
     s = _subject(step.word)
     if s is None:
         return None
-    stance = _is_stance(step.word) or any(
+    stance = (not step.in_cue and _is_stance(step.word)) or any(
         _is_stance(c) for c in step.word.children if c.dep_ == "xcomp"
     )
     weak = not stance and bool(_aux(step.word) & lx.VOLITION_LEMMAS)
@@ -331,10 +332,10 @@ def _path(doc: Doc, cue_start: int, cue_end: int) -> tuple[range, Iterator[_Step
     root = max(heads, key=lambda t: (t.right_edge.i - t.left_edge.i, -t.i))  # "a truce": "truce"
 
     def steps() -> Iterator[_Step]:
-        yield _Step(root, "", root)
+        yield _Step(root, "", root, True)
         t = root
         while t.head.i != t.i:
-            yield _Step(t.head, t.dep_, t)
+            yield _Step(t.head, t.dep_, t, t.head.i in span)
             t = t.head
 
     return span, steps()
@@ -397,4 +398,13 @@ def obliged_mentions(doc: Doc, cue_start: int, cue_end: int, mentions: list[Ment
                 m = parties.of_phrase(s) if s is not None else None
                 if m is not None:
                     out.add(m)
+    # word order, for a parse that reads the verb as a noun ("the draft obliges Kyiv to …"):
+    # a party right between a control verb and "to"
+    spans: dict[Mention, list[int]] = {}
+    for i, m in parties.by_token.items():
+        spans.setdefault(m, []).append(i)
+    for m, at in spans.items():
+        first, last = min(at), max(at)
+        if first > 0 and last + 1 < len(doc) and doc[last + 1].text.lower() == "to":
+            out.update([m] if _lemma(doc[first - 1]) in lx.CONTROL_LEMMAS else [])
     return out

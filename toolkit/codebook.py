@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import typing
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from types import MappingProxyType
 from typing import Annotated, Any, Literal
@@ -126,6 +126,11 @@ class Codebook:
         default_factory=dict, compare=False, repr=False
     )
 
+    def __reduce__(self):  # a read-only mapping does not pickle: send it as a dict
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        values["sources"] = dict(self.sources)
+        return (_rebuild_codebook, (values,))
+
     @property
     def party_keys(self) -> tuple[str, ...]:
         return tuple(p.key for p in self.parties)
@@ -185,6 +190,10 @@ class Codebook:
 
 
 # --------------------------------------------------------------------------- loading
+
+
+def _rebuild_codebook(values: dict) -> Codebook:
+    return Codebook(**{**values, "sources": MappingProxyType(values["sources"])})
 
 
 def load_codebook(path: str | Path | None = None) -> Codebook:
