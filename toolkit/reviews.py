@@ -458,7 +458,9 @@ def append_reviews(
         "pass a list of rows made by toolkit.new_decision(...)",
     )
     codebook = _check.codebook(codebook)
-    out = check_output(path, _check.paths(inputs, "inputs"))
+    # an append replaces nothing, so an existing file need not be one the toolkit wrote
+    # (force); it must start with a reviews header instead (_continue)
+    out = check_output(path, _check.paths(inputs, "inputs"), force=True)
     rows = [_checked(d, codebook, str(path), None) for d in decisions]
     if not rows:
         return out
