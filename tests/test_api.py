@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import inspect
 import re
+import tempfile
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -29,6 +31,18 @@ TABLE = tk.positions(ST, CB)
 GAPS = tk.gaps(TABLE, CB)
 GOLD = tk.load_gold(ROOT / "data" / "gold" / "seed.csv", CB)
 EMPTY = pd.DataFrame()
+FIRST = ST.iloc[0]
+REJECT = tk.new_decision(
+    "reject",
+    FIRST.doc_id,
+    FIRST.start,
+    FIRST.end,
+    FIRST.quote,
+    (str(FIRST.party), str(FIRST.issue), str(FIRST.option), str(FIRST.polarity)),
+    timestamp="2026-01-05T14:03:00+00:00",
+)
+REVIEWED = tk.apply_reviews(ST, [REJECT], DOCS, CB)
+UNWRITTEN = Path(tempfile.gettempdir()) / "toolkit-test-api-never-written.csv"
 
 
 def ok(check):
@@ -197,6 +211,139 @@ CASES = [
         "build_report",
         lambda: tk.build_report(DOCS, CB, statements=EMPTY),
         fails(r"^statements is not a statements table"),
+    ),
+    (
+        "new_decision",
+        lambda: tk.new_decision("complete", "d", 0, 0, ""),
+        ok(lambda r: r["end"] == 0),
+    ),
+    (
+        "new_decision",
+        lambda: tk.new_decision("", "d", 0, 0, ""),
+        fails(
+            r"^decision must be one of accept, reject, correct, add, complete, reopen, not str ''"
+        ),
+    ),
+    (
+        "new_decision",
+        lambda: tk.new_decision("accept", "d", "0", 5, "Text."),
+        fails(r"^start must be a whole number >= 0, not str '0' — give the character offset"),
+    ),
+    (
+        "new_decision",
+        lambda: tk.new_decision("accept", "d", 0, 5, None),
+        fails(r"^text must be text \(str\), not None"),
+    ),
+    (
+        "new_decision",
+        lambda: tk.new_decision("accept", "d", 0, 5, "Text.", "UA"),
+        fails(r"^statement must be the four keys \(party, issue, option, polarity\), not str 'UA'"),
+    ),
+    ("load_reviews", lambda: tk.load_reviews("", CB), fails(r"^path is an empty path")),
+    (
+        "load_reviews",
+        lambda: tk.load_reviews(UNWRITTEN, CB, missing_ok=True),
+        ok(lambda r: r.empty),
+    ),
+    (
+        "load_reviews",
+        lambda: tk.load_reviews(42, CB),
+        fails(r"^path must be a path .*, not int 42"),
+    ),
+    (
+        "load_reviews",
+        lambda: tk.load_reviews(UNWRITTEN, "data/codebook.yaml"),
+        fails(r"^codebook must be a Codebook, not str"),
+    ),
+    ("append_reviews", lambda: tk.append_reviews(UNWRITTEN, [], CB), ok(lambda r: not r.exists())),
+    (
+        "append_reviews",
+        lambda: tk.append_reviews(UNWRITTEN, REJECT, CB),
+        fails(r"^decisions must be a list of decisions, not dict .* — wrap the one decision in a"),
+    ),
+    (
+        "append_reviews",
+        lambda: tk.append_reviews(42, [REJECT], CB),
+        fails(r"^path must be a path .*, not int 42"),
+    ),
+    (
+        "append_reviews",
+        lambda: tk.append_reviews(UNWRITTEN, [], CB, inputs="a.txt"),
+        fails(r"^inputs must be a list of paths, not str 'a\.txt' — wrap it in a list"),
+    ),
+    (
+        "apply_reviews",
+        lambda: tk.apply_reviews(ST.iloc[:0], None, DOCS, CB),
+        ok(lambda r: r.empty and "source" in r.columns),
+    ),
+    (
+        "apply_reviews",
+        lambda: tk.apply_reviews(ST, [], DOCS, CB),
+        ok(lambda r: list(r["source"]) == ["machine"] * len(ST)),
+    ),
+    (
+        "apply_reviews",
+        lambda: tk.apply_reviews(ST, 42, DOCS, CB),
+        fails(r"^reviews must be a path, a reviews table or a list of decisions, not int 42"),
+    ),
+    ("apply_reviews", lambda: tk.apply_reviews(ST, "", DOCS, CB), fails(r"^reviews is an empty")),
+    (
+        "apply_reviews",
+        lambda: tk.apply_reviews(EMPTY, None, DOCS, CB),
+        fails(r"^statements is not a statements table"),
+    ),
+    (
+        "apply_reviews",
+        lambda: tk.apply_reviews(REVIEWED, None, DOCS, CB),
+        fails(r"^statements already went through apply_reviews .* — pass the extractor's"),
+    ),
+    ("candidates", lambda: tk.candidates(DOCS.iloc[:0], ST.iloc[:0], CB), ok(lambda r: r.empty)),
+    (
+        "candidates",
+        lambda: tk.candidates(DOCS, EMPTY, CB),
+        fails(r"^statements is not a statements table"),
+    ),
+    (
+        "candidates",
+        lambda: tk.candidates(DOCS, ST, "data/codebook.yaml"),
+        fails(r"^codebook must be a Codebook, not str"),
+    ),
+    (
+        "review_progress",
+        lambda: tk.review_progress(ST.iloc[:0], None, DOCS, CB),
+        ok(lambda r: r["statements"].tolist() == [0] and not r["complete"].any()),
+    ),
+    (
+        "review_progress",
+        lambda: tk.review_progress(ST, None, EMPTY, CB),
+        fails(r"^documents is not a documents table"),
+    ),
+    (
+        "review_progress",
+        lambda: tk.review_progress(ST, None, DOCS, CB, table=[]),
+        fails(r"^table must be a DataFrame, not list \[\] — pass the table toolkit\.reviews"),
+    ),
+    ("reviews_to_gold", lambda: tk.reviews_to_gold(ST, [], DOCS, CB), ok(lambda r: r.empty)),
+    (
+        "reviews_to_gold",
+        lambda: tk.reviews_to_gold(ST, [42], DOCS, CB),
+        fails(r"^reviews\[0\] must be a decision \(a dict\), not int 42"),
+    ),
+    (
+        "reviews_to_gold",
+        lambda: tk.reviews_to_gold(ST, None, DOCS, None),
+        fails(r"^codebook must be a Codebook, not None"),
+    ),
+    ("stale_reviews", lambda: tk.stale_reviews(None, DOCS, CB), ok(lambda r: r.empty)),
+    (
+        "stale_reviews",
+        lambda: tk.stale_reviews(EMPTY, DOCS, CB),
+        fails(r"^reviews is not a reviews table"),
+    ),
+    (
+        "stale_reviews",
+        lambda: tk.stale_reviews(None, "articles/", CB),
+        fails(r"^documents must be a DataFrame, not str 'articles/'"),
     ),
 ]
 

@@ -25,6 +25,8 @@ MADE_BY = {
     "positions": "toolkit.positions(statements, codebook)",
     "gaps": "toolkit.gaps(positions, codebook)",
     "gold": "toolkit.load_gold(path, codebook)",
+    "reviews": "toolkit.load_reviews(path, codebook)",
+    "review table": "toolkit.reviews.review_table(statements, reviews, documents, codebook)",
 }
 
 
@@ -133,10 +135,20 @@ def text(value: Any, name: str) -> str:
     if not isinstance(value, str):
         raise ArgumentError(
             f"{name} must be text (str), not {shown(value)}",
-            fix="pass the sentence as a str"
+            fix=f"pass {name} as a str"
             + (" (decode bytes with .decode('utf-8'))" if isinstance(value, bytes) else ""),
         )
     return value
+
+
+def offset(value: Any, name: str) -> int:
+    """``value`` as an int if it is a whole number >= 0 (a character offset)."""
+    if isinstance(value, (int, np.integer)) and not isinstance(value, bool) and value >= 0:
+        return int(value)
+    raise ArgumentError(
+        f"{name} must be a whole number >= 0, not {shown(value)}",
+        fix="give the character offset in the text, e.g. 120",
+    )
 
 
 def path(value: Any, name: str, optional: bool = False):

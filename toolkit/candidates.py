@@ -25,9 +25,10 @@ from functools import lru_cache
 
 import pandas as pd
 
+from . import _check
 from ._prefilter import anchors
 from .codebook import Codebook
-from .schema import DOCUMENT_COLUMNS, check_columns
+from .schema import DOCUMENT_COLUMNS
 from .sentences import split_sentences
 
 __all__ = ["CANDIDATE_COLUMNS", "candidates"]
@@ -176,8 +177,9 @@ def candidates(
       party      issue  score
     0    UA  sanctions    2.0
     """
-    check_columns(documents, DOCUMENT_COLUMNS, "documents")
-    rules = _rules(codebook)
+    _check.frame(documents, "documents", DOCUMENT_COLUMNS)
+    _check.frame(statements, "statements", ["doc_id", "start"])
+    rules = _rules(_check.codebook(codebook))
     taken = set(zip(statements["doc_id"].astype(str), statements["start"], strict=True))
     rows = []
     for doc in documents.itertuples(index=False):

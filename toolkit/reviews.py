@@ -55,9 +55,10 @@ import numpy as np
 import pandas as pd
 from filelock import FileLock, Timeout
 
+from . import _check
 from .codebook import Codebook
-from .errors import ReviewError
-from .schema import DOCUMENT_COLUMNS, STATEMENT_COLUMNS, TUPLE_COLUMNS, check_columns
+from .errors import ArgumentError, ReviewError
+from .schema import DOCUMENT_COLUMNS, STATEMENT_COLUMNS, TUPLE_COLUMNS
 from .sentences import split_sentences
 
 __all__ = [
@@ -147,22 +148,44 @@ def new_decision(
 
     ``text`` is the sentence's text (for ``complete`` and ``reopen``, the document's) and
     gives the hash; ``statement`` is ``(party, issue, option, polarity)``, and ``correction``
-    the corrected values for ``correct``. The timestamp defaults to now, in UTC. Nothing is
-    checked here: :func:`append_reviews` checks every row before it writes any.
+    the corrected values for ``correct``. The timestamp defaults to now, in UTC. The
+    arguments' types, the decision word and the offsets are checked here; the keys are
+    checked against the codebook by :func:`append_reviews`, for every row before it writes.
     """
+    if decision not in DECISIONS:
+        raise ArgumentError(
+            f"decision must be one of {', '.join(DECISIONS)}, not {_check.shown(decision)}",
+            fix="pass the decision word as a str, e.g. 'accept'",
+        )
+    if not _check.text(doc_id, "doc_id").strip():
+        raise ArgumentError("doc_id is empty", fix="give the document's id (documents['doc_id'])")
+    start, end = _check.offset(start, "start"), _check.offset(end, "end")
+    if end < start:
+        raise ArgumentError(
+            f"end ({end}) is before start ({start})", fix="give the sentence's offsets"
+        )
+    text = _check.text(text, "text")
+    statement, correction = _keys(statement, "statement"), _keys(correction, "correction")
+    note = "" if note is None else _check.text(note, "note")
+    reviewer = "" if reviewer is None else _check.text(reviewer, "reviewer")
+    if not isinstance(timestamp, (str, datetime)) and timestamp is not None:
+        raise ArgumentError(
+            f"timestamp must be a datetime or an ISO 8601 str, not {_check.shown(timestamp)}",
+            fix="leave it out for now, or give e.g. '2026-01-05T14:03:00+00:00'",
+        )
     if timestamp is None:
         timestamp = datetime.now(UTC)
     if isinstance(timestamp, datetime):
         timestamp = timestamp.isoformat(timespec="microseconds")
     row = dict.fromkeys(REVIEW_COLUMNS, "")
     row.update(
-        doc_id=str(doc_id),
-        start=int(start),
-        end=int(end),
+        doc_id=doc_id,
+        start=start,
+        end=end,
         text_hash=text_hash(text),
         decision=decision,
-        note=_CONTROL.sub(" ", note or ""),
-        reviewer=_CONTROL.sub(" ", reviewer or ""),
+        note=_CONTROL.sub(" ", note),
+        reviewer=_CONTROL.sub(" ", reviewer),
         timestamp=timestamp,
     )
     if statement is not None:
@@ -170,6 +193,42 @@ def new_decision(
     if correction is not None:
         row.update(zip(_NEW, (str(v) for v in correction), strict=True))
     return row
+
+
+def _keys(value, name: str) -> tuple[str, ...] | None:
+    """``(party, issue, option, polarity)`` as four str (None stays None)."""
+    if value is None:
+        return None
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        values = None
+    else:
+        values = tuple(value)
+    if values is None or len(values) != len(_KEY):
+        raise ArgumentError(
+            f"{name} must be the four keys (party, issue, option, polarity), "
+            f"not {_check.shown(value)}",
+            fix="pass a tuple such as ('A', 'land', 'keep', 'support')",
+        )
+    return tuple(str(v) for v in values)
+
+
+def _decisions(value, name: str, what: str, fix: str) -> list[Mapping]:
+    """``value`` as a list of decision rows (dicts such as :func:`new_decision` makes)."""
+    if isinstance(value, (str, bytes, Mapping, pd.DataFrame)) or not isinstance(value, Iterable):
+        raise ArgumentError(
+            f"{name} must be {what}, not {_check.shown(value)}",
+            fix="wrap the one decision in a list: [decision]"
+            if isinstance(value, Mapping)
+            else fix,
+        )
+    rows = list(value)
+    for n, row in enumerate(rows):
+        if not isinstance(row, Mapping):
+            raise ArgumentError(
+                f"{name}[{n}] must be a decision (a dict), not {_check.shown(row)}",
+                fix="make each decision with toolkit.new_decision(...)",
+            )
+    return rows
 
 
 def load_reviews(path: str | Path, codebook: Codebook, *, missing_ok: bool = False) -> pd.DataFrame:
@@ -181,7 +240,8 @@ def load_reviews(path: str | Path, codebook: Codebook, *, missing_ok: bool = Fal
     of the first bad row: an unknown column, a party or option the codebook lacks, an unknown
     decision word, a bad timestamp.
     """
-    path = Path(path)
+    path = Path(_check.path(path, "path"))
+    codebook = _check.codebook(codebook)
     if not path.exists():
         if missing_ok:
             return _frame([], str(path))
@@ -390,9 +450,17 @@ def append_reviews(
     """
     from ._io import check_output
 
-    # appending replaces nothing: the file's own header is checked below (force only lifts
-    # the "the toolkit wrote it" rule for replacing files; inputs and gold stay refused)
-    out = check_output(path, inputs, force=True)
+    path = _check.path(path, "path")
+    decisions = _decisions(
+        decisions,
+        "decisions",
+        "a list of decisions",
+        "pass a list of rows made by toolkit.new_decision(...)",
+    )
+    codebook = _check.codebook(codebook)
+    # an append replaces nothing, so an existing file need not be one the toolkit wrote
+    # (force); it must start with a reviews header instead (_continue)
+    out = check_output(path, _check.paths(inputs, "inputs"), force=True)
     rows = [_checked(d, codebook, str(path), None) for d in decisions]
     if not rows:
         return out
@@ -473,23 +541,46 @@ class _Doc:
 
 
 def _docs(documents: pd.DataFrame) -> dict[str, _Doc]:
-    check_columns(documents, DOCUMENT_COLUMNS, "documents")
     return {
         str(d.doc_id): _Doc(str(d.doc_id), d.text if isinstance(d.text, str) else "", d.date)
         for d in documents.itertuples(index=False)
     }
 
 
+def _arguments(
+    statements: pd.DataFrame | None, reviews, documents: pd.DataFrame, codebook: Codebook
+) -> tuple[pd.DataFrame, pd.DataFrame, Codebook]:
+    """The checked ``reviews`` (as a table), ``documents`` and ``codebook``; ``statements``
+    (unless None) must be the extractor's statements, not reviewed ones."""
+    if statements is not None:
+        _check.frame(statements, "statements", STATEMENT_COLUMNS)
+        if "source" in statements.columns:
+            raise ArgumentError(
+                "statements already went through apply_reviews (they have a source column)",
+                fix=f"pass the extractor's statements, the table {_check.MADE_BY['statements']} "
+                "returns",
+            )
+    documents = _check.frame(documents, "documents", DOCUMENT_COLUMNS)
+    codebook = _check.codebook(codebook)
+    return _as_reviews(reviews, codebook), documents, codebook
+
+
 def _as_reviews(reviews, codebook: Codebook) -> pd.DataFrame:
     if reviews is None:
         return _frame([], "<no reviews>")
     if isinstance(reviews, str | os.PathLike):
-        return load_reviews(reviews, codebook)
-    if not isinstance(reviews, pd.DataFrame):  # rows made by new_decision
-        rows = [_checked(r, codebook, "<decisions>", n) for n, r in enumerate(reviews, 1)]
-        return _frame(rows, "<decisions>")
-    check_columns(reviews, [*REVIEW_COLUMNS, "when"], "reviews")
-    return reviews
+        return load_reviews(_check.path(reviews, "reviews"), codebook)
+    if isinstance(reviews, pd.DataFrame):
+        return _check.frame(reviews, "reviews", [*REVIEW_COLUMNS, "line", "when"])
+    rows = _decisions(
+        reviews,
+        "reviews",
+        "a path, a reviews table or a list of decisions",
+        "pass the path of a reviews CSV, toolkit.load_reviews(path, codebook), a list of "
+        "rows made by toolkit.new_decision(...), or None",
+    )
+    rows = [_checked(r, codebook, "<decisions>", n) for n, r in enumerate(rows, 1)]
+    return _frame(rows, "<decisions>")
 
 
 def _resolved(reviews: pd.DataFrame, docs: dict[str, _Doc]) -> pd.DataFrame:
@@ -519,7 +610,7 @@ def stale_reviews(reviews, documents: pd.DataFrame, codebook: Codebook) -> pd.Da
 
     ``reviews`` is :func:`load_reviews` output or a path.
     """
-    reviews = _as_reviews(reviews, codebook)
+    reviews, documents, codebook = _arguments(None, reviews, documents, codebook)
     resolved = _resolved(reviews, _docs(documents))
     stale = resolved[resolved["status"] == "stale"].sort_values("line", kind="stable")
     return stale[[*REVIEW_COLUMNS, "line"]].reset_index(drop=True)
@@ -536,13 +627,7 @@ def review_table(
     This is what the review panel shows (a rejected statement stays visible, so it can be
     accepted again); :func:`apply_reviews` is this without the rejected rows.
     """
-    check_columns(statements, STATEMENT_COLUMNS, "statements")
-    if "source" in statements.columns:
-        raise ValueError(
-            "these statements already went through apply_reviews (they have a source column); "
-            "pass the extractor's statements"
-        )
-    reviews = _as_reviews(reviews, codebook)
+    reviews, documents, codebook = _arguments(statements, reviews, documents, codebook)
     docs = _docs(documents)
     resolved = _resolved(reviews, docs)
     events = resolved[
@@ -701,7 +786,7 @@ def apply_reviews(
       party                    option     source
     0    RU  no_ceasefire_before_deal  corrected
     """
-    reviews = _as_reviews(reviews, codebook)
+    reviews, documents, codebook = _arguments(statements, reviews, documents, codebook)
     table = review_table(statements, reviews, documents, codebook)
     stale = _resolved(reviews, _docs(documents)).query("status == 'stale'")
     if len(stale):
@@ -744,9 +829,11 @@ def review_progress(
     ``complete``/``reopen`` decision on the document (for its current text) is ``complete``.
     ``table``, when the caller has it, is :func:`review_table` of the same arguments.
     """
-    reviews = _as_reviews(reviews, codebook)
+    reviews, documents, codebook = _arguments(statements, reviews, documents, codebook)
     if table is None:
         table = review_table(statements, reviews, documents, codebook)
+    else:
+        _check.frame(table, "table", ["doc_id", "source"], kind="review table")
     resolved = _resolved(reviews, _docs(documents))
     marks = resolved[
         (resolved["status"] == "applied") & resolved["decision"].isin(_DOCUMENT_DECISIONS)
@@ -793,7 +880,7 @@ def reviews_to_gold(
     Scoring the extractor against it with :func:`~toolkit.evaluate` measures it on the
     analyst's own corpus.
     """
-    reviews = _as_reviews(reviews, codebook)
+    reviews, documents, codebook = _arguments(statements, reviews, documents, codebook)
     progress = review_progress(statements, reviews, documents, codebook)
     done = set(progress.loc[progress["complete"], "doc_id"])
     with warnings.catch_warnings():
