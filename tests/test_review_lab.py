@@ -20,7 +20,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 import toolkit as tk
 
 from .browser import artifact
-from .test_jupyterlab import lab  # noqa: F401  (the JupyterLab server fixture)
+from .test_jupyterlab import lab, lab_root  # noqa: F401  (the JupyterLab server fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
