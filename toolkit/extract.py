@@ -45,8 +45,7 @@ from .match import (
     topics_here,
 )
 from .names import learn_names
-from .parse import load_parser
-from .parse import parse as parse_sentences
+from .parse import load_parser, parse_one
 from .schema import DOCUMENT_COLUMNS, STATEMENT_COLUMNS, check_columns
 from .sentences import Sentence, split_sentences
 
@@ -563,7 +562,7 @@ def _rows(docs: list[tuple], codebook: Codebook, reader: str) -> list[tuple]:
 
 
 def _parse_one(nlp, sentence: str):
-    return next(parse_sentences([sentence], nlp))
+    return parse_one(sentence, nlp)
 
 
 def _typed(frame: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:

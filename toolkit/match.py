@@ -386,6 +386,8 @@ def _holders(reader, parse, i, cue, toks, sentence, context, mentions, anaphor=F
     by_order = list(holders(i, cue, toks, sentence, context))
     if by_order and not _PARSE_WORTHY.search(sentence):
         return by_order
+    if not by_order and not mentions:
+        return []  # nobody named: the parse has nobody to find
     doc = parse(sentence)
     found = attribute(doc, cue.start, cue.end, mentions)
     if found is not None and found.mention is None and found.rule in _PARSE_VETOES:
@@ -408,8 +410,10 @@ MAX_PARSED_SENTENCE = 1_500
 _PARSE_WORTHY = re.compile(
     r"\b(?:(?:"
     + "|".join(sorted(lx.CONTROL_LEMMAS | lx.OBLIGATION_VERBS))
-    + r")\w*|told|let|(?:has|have|had|having)\s+to|(?:could|would|might|should)(?:\s+not)?"
-    r"\s+have|under\s+(?:the|a|an|its|their|his|her)\b)",
+    + r")\w*|told|let)(?:\s+\S+){1,4}?\s+to\b"  # "pressed the minister to"
+    r"|\b(?:" + "|".join(sorted(lx.IMPOSE_LEMMAS)) + r")\w*\s+that\b"  # "requires that"
+    r"|\b(?:has|have|had|having)\s+to\b|\b(?:could|would|might|should)(?:\s+not)?\s+have\b"
+    r"|\bunder\s+(?:the|a|an|its|their|his|her)\b",
     re.IGNORECASE,
 )
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["MAX_PARSE_CHARS", "MODEL_PATH", "ParserError", "load_parser", "parse"]
+__all__ = ["MAX_PARSE_CHARS", "MODEL_PATH", "ParserError", "load_parser", "parse", "parse_one"]
 
 MODEL_PATH = Path(__file__).parent / "models" / "en_ewt_parser"
 
@@ -68,6 +68,12 @@ def load_parser(path: str | Path | None = None) -> Language:
             path=folder,
             fix=_FIX,
         ) from exc
+
+
+def parse_one(text: str, nlp: Language | None = None) -> Doc:
+    """:func:`parse` for one text; a sentence of usual length skips the batching machinery."""
+    nlp = nlp if nlp is not None else load_parser()
+    return nlp(text) if len(text) <= MAX_PARSE_CHARS else next(parse([text], nlp))
 
 
 def _pieces(text: str) -> Iterator[str]:
