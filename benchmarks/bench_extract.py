@@ -46,18 +46,23 @@ def parsed_share(documents: pd.DataFrame, codebook, reader: str) -> float:
     """The share of sentences the parser reads under ``reader``."""
     nlp = load_parser()
     calls = [0]
-    original = nlp.__class__.pipe
+    cls = nlp.__class__
+    original_call, original_pipe = cls.__call__, cls.pipe
 
-    def counting(self, texts, *a, **k):
-        for doc in original(self, texts, *a, **k):
+    def counting_call(self, text, *a, **k):
+        calls[0] += 1
+        return original_call(self, text, *a, **k)
+
+    def counting_pipe(self, texts, *a, **k):
+        for doc in original_pipe(self, texts, *a, **k):
             calls[0] += 1
             yield doc
 
-    nlp.__class__.pipe = counting
+    cls.__call__, cls.pipe = counting_call, counting_pipe
     try:
         extract(documents, codebook, reader=reader)
     finally:
-        nlp.__class__.pipe = original
+        cls.__call__, cls.pipe = original_call, original_pipe
     return calls[0] / sum(len(split_sentences(t)) for t in documents["text"])
 
 
