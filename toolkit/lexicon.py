@@ -520,29 +520,10 @@ NON_PARTY_LEMMAS = frozenset(
     ]
 )
 
-# A party's proposal, agreement or document: it holds what it provides.
-PROPOSAL_LEMMAS = frozenset(
-    [
-        "plan",
-        "proposal",
-        "draft",
-        "framework",
-        "blueprint",
-        "initiative",
-        "roadmap",
-        "offer",
-        "counterproposal",
-        "counter-proposal",
-        "text",
-        "formula",
-        "agreement",
-        "deal",
-        "accord",
-        "package",
-        "document",
-        "memorandum",
-        "treaty",
-    ]
+# A party's proposal, agreement or document: it holds what it provides (the proposal nouns
+# above, less those that also name a stance, and the documents a deal is written in).
+PROPOSAL_LEMMAS = (frozenset(PROPOSAL_NOUNS) - {"position", "demands", "terms"}) | frozenset(
+    ["agreement", "deal", "accord", "package", "document", "memorandum", "treaty"]
 )
 
 # Verbs whose "that" clause is imposed on its subject: "require that Kyiv never join".
