@@ -121,7 +121,7 @@ def test_passive_agent():
     by 5 case by
     Moscow 3 obl:agent Moscow
     """
-    assert holder(spec, "truce") is None  # the agent hangs below the cue, read by word order
+    assert holder(spec, "truce") == ("RU", -1, "relative")  # a reduced relative clause
     # The truce was rejected by Moscow
     spec = """
     The 2 det the
@@ -284,3 +284,31 @@ def test_the_proposer_holds_what_it_imposes():
     sentence = "The American plan would require Ukraine to give up its bid to join NATO."
     statements = extract(documents_from_texts({"d": sentence}), load_codebook(), reader="both")
     assert set(statements["party"].astype(str)) == {"US"}
+
+
+def test_relative_clause_on_the_cue():
+    # a truce, which Kyiv proposed
+    spec = """
+    a 2 det a
+    truce 0 root truce
+    , 2 punct ,
+    which 5 obj which
+    Kyiv 6 nsubj Kyiv
+    proposed 2 acl:relcl propose
+    """
+    assert holder(spec, "truce") == ("UA", 1, "relative")
+
+
+def test_coordinated_verbs_share_their_subject():
+    # Moscow rejected the offer and demanded a buffer zone
+    spec = """
+    Moscow 2 nsubj Moscow
+    rejected 0 root reject
+    the 4 det the
+    offer 2 obj offer
+    and 6 cc and
+    demanded 2 conj demand
+    a 8 det a
+    zone 6 obj zone
+    """
+    assert holder(spec, "zone") == ("RU", 1, "subject")

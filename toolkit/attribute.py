@@ -74,6 +74,7 @@ class Found:
     # a holder known only by a modal ("Kyiv will …"): kept unless a frame further up
     # (an obligation, a plan's provision, a stance verb of somebody else) says otherwise
     weak: bool = False
+    sign: int = 1  # a rule that reads its own stance word (a relative clause) gives its sign
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,12 @@ def _obligation(t: Token) -> bool:
 
 
 def _subject(t: Token) -> Token | None:
-    return next((c for c in t.children if c.dep_ in SUBJECTS), None)
+    """The subject of ``t``; a verb coordinated with another and no subject of its own
+    shares that one's ("Kyiv rejected the plan and proposed a truce")."""
+    own = next((c for c in t.children if c.dep_ in SUBJECTS), None)
+    if own is None and t.dep_ == "conj" and t.head.i != t.i and t.pos_ in ("VERB", "AUX", ""):
+        return _subject(t.head)
+    return own
 
 
 def _is_stance(t: Token) -> bool:
@@ -216,6 +222,23 @@ def agent(step: _Step, parties: _Parties) -> Found | None:
             holder = parties.of_phrase(c)
             if holder is not None:
                 return Found(holder=holder, rule="agent")
+    return None
+
+
+def relative(step: _Step, parties: _Parties) -> Found | None:
+    """ "a truce, which Moscow rejected", "the buffer zone Kyiv has proposed": a relative
+    clause on the cue whose stance verb has a party subject or agent."""
+    if step.via != "":
+        return None
+    for c in step.word.children:
+        if c.dep_ not in ("acl:relcl", "acl") or not _is_stance(c):
+            continue
+        for g in c.children:
+            if g.dep_ in (AGENT, "nsubj"):
+                holder = parties.of_phrase(g)
+                if holder is not None:
+                    sign = _sign(c) * (-1 if _negated(c, range(0)) else 1)
+                    return Found(holder=holder, rule="relative", sign=sign)
     return None
 
 
@@ -302,6 +325,7 @@ def speaker(step: _Step, parties: _Parties) -> Found | None:
 
 # In order: the first rule that says something at a word decides there.
 RULES: tuple[Rule, ...] = (
+    relative,
     topic,
     without,
     counterfactual,
@@ -370,7 +394,7 @@ def attribute(
                 weak = weak or Attribution(found.holder, sign, found.rule)
                 break
             if found.holder is not None:
-                return Attribution(found.holder, sign, found.rule)
+                return Attribution(found.holder, sign * found.sign, found.rule)
             if found.stop:
                 return Attribution(None, sign, found.rule)
             if found.rule in ("obliged", "control"):
