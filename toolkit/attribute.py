@@ -5,20 +5,28 @@ titles resolved); :mod:`toolkit.parse` gives its parse. :func:`attribute` walks 
 from the cue to the sentence's root and asks, at each word on the way, an ordered table of
 small named rules (:data:`RULES`) whether that word settles who holds the cue:
 
-- ``control``: "the plan would require Ukraine to cede land": the object of require, force,
-  press, urge or ask is the one obliged, never the holder; the search goes on upwards;
-- ``obliged``: "Ukraine must cede land": the subject of must/should is obliged, not holding;
+- ``relative``: "a truce, which Kyiv proposed", "a truce rejected by Moscow": a relative
+  clause on the cue whose stance verb has a party subject or agent;
+- ``topic``: "talks on a truce", "the question of membership": what is talked about is
+  nobody's stance;
+- ``without``: "…, without recognising the annexation": the clause is a refusal;
 - ``counterfactual``: "Moscow could have accepted a truce": a path not taken, no stance;
 - ``evaluation``: "a truce now would only reward aggression": the measure is judged, so
   whoever judges it (further up) holds it with the opposite sign;
-- ``agent``: "a truce rejected by Kyiv", "an idea backed by Washington": the passive agent;
+- ``provision``: "under the plan, Kyiv would …": what a plan provides is its author's;
+- ``agent``: "the truce was rejected by Kyiv": the passive agent of a stance verb;
 - ``possessive``: "Russia's demand for a truce": the possessor of a stance noun;
 - ``proposal``: "the American draft would freeze the line": a party's plan holds what it
   provides; a plan with no party named ends the search (its reader is not its author);
-- ``subject``: the party subject of a stance verb or of a modal of will
-  ("Kyiv rejected …", "Moscow would keep …"); a subject that merely does something
-  ("Russian troops hold the plant") is a fact, no stance;
-- ``speaker``: "…, Peskov said" and "according to Kyiv" beside the clause holding the cue.
+- ``obliged``: "Ukraine must cede land", "Kyiv has to …": the subject of an obligation is
+  not the holder; the search goes on upwards;
+- ``subject``: the party subject of a stance verb or of a modal of will ("Kyiv rejected …",
+  "Moscow would keep …"; coordinated verbs share a subject); a subject that merely does
+  something ("Russian troops hold the plant") is a fact, no stance;
+- ``speaker``: "…, Peskov said" and "according to Kyiv" beside the clause holding the cue;
+- ``control``: "the plan would require Ukraine to cede land": the object of require, force,
+  press, urge or ask is the one obliged, never the holder (:func:`obliged_mentions`); the
+  search goes on to the control verb's subject.
 
 Polarity is the product of the stance words and negations met on the way. The word lists
 are in :mod:`toolkit.lexicon`; the dependency labels read are named at the top of this
