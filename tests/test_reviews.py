@@ -675,3 +675,9 @@ def test_appending_to_a_file_with_its_columns_in_another_order_follows_its_order
     append_reviews(path, [decide("reject", statements, 1, reviewer="ana")], cb)
     frame = load_reviews(path, cb)
     assert frame[["decision", "party", "reviewer"]].values.tolist() == [["reject", "B", "ana"]]
+
+
+def test_a_device_as_the_reviews_file_is_refused_before_it_is_read(codebook):
+    # the shared reader: a device, FIFO or socket is refused (a FIFO would block forever)
+    with pytest.raises(ReviewError, match=r"^/dev/null: .*pass the reviews CSV file"):
+        load_reviews("/dev/null", codebook)

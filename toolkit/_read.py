@@ -18,13 +18,16 @@ Peak memory is the file's size twice over (its bytes, then its text), as with
 
 from __future__ import annotations
 
+import csv
 import errno
+import io
 import os
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import CodebookError, GoldError, SourceError, ToolkitError
+from .errors import CodebookError, GoldError, ReviewError, SourceError, ToolkitError
 
 __all__ = [
     "CODEBOOK",
@@ -115,6 +118,18 @@ GOLD_SETS = Kind(
     not_utf8="not UTF-8",
     utf8_fix="save the list as UTF-8",
     wanted="pass a YAML file such as data/gold/sets.yaml",
+)
+REVIEWS = Kind(
+    error=ReviewError,
+    missing="reviews file not found",
+    missing_fix="check the path; the review panel (05_review) creates the file on the first decision",
+    folder="this is a folder, not a reviews file",
+    folder_fix="pass the CSV file itself",
+    unreadable="cannot read the reviews file",
+    unreadable_fix="check that it is a file you may read",
+    not_utf8="not UTF-8",
+    utf8_fix="save the CSV as UTF-8",
+    wanted="pass the reviews CSV file",
 )
 REGISTRY = Kind(
     error=SourceError,
@@ -261,3 +276,26 @@ def _size(n: int) -> str:
     if n >= 10**7:
         return f"{n / 10**6:,.0f} MB"
     return f"{n / 10**6:.1f} MB" if n >= 10**6 else f"{n / 1000:.1f} kB"
+
+
+def csv_records(
+    text: str, source: str, error: type[ToolkitError]
+) -> Iterator[tuple[int, list[str]]]:
+    """``(line, values)`` for each CSV record of ``text``, ``line`` being where the record
+    starts; a malformed record is ``error`` naming that line."""
+    reader = csv.reader(io.StringIO(text))
+    line = 1
+    while True:
+        try:
+            values = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise error(
+                f"malformed CSV: {exc}",
+                path=source,
+                line=line,
+                fix='check this line for an unclosed quote (")',
+            ) from None
+        yield line, values
+        line = reader.line_num + 1

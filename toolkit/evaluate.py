@@ -13,8 +13,6 @@ punished.
 
 from __future__ import annotations
 
-import csv
-import io
 import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -23,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import _check
-from ._read import GOLD, GOLD_SETS, read_text
+from ._read import GOLD, GOLD_SETS, csv_records, read_text
 from .codebook import Codebook
 from .errors import ArgumentError, GoldError
 from .schema import GOLD_COLUMNS, TUPLE_COLUMNS
@@ -92,8 +90,7 @@ def load_gold(path: str | Path, codebook: Codebook) -> pd.DataFrame:
 
 def parse_gold(text: str, codebook: Codebook, *, source: str = "<gold>") -> pd.DataFrame:
     """Validate gold CSV text; see :func:`load_gold`."""
-    reader = csv.reader(io.StringIO(text))
-    records = _records(reader, source)
+    records = csv_records(text, source, GoldError)
     # the header is the first line that is not blank
     header_line, header = next(
         ((n, values) for n, values in records if any(v.strip() for v in values)), (1, [])
@@ -146,25 +143,6 @@ def parse_gold(text: str, codebook: Codebook, *, source: str = "<gold>") -> pd.D
         required = row.get("required", "yes").lower() or "yes"
         rows.append({**{c: row[c] for c in TUPLE_COLUMNS}, "required": required != "no"})
     return pd.DataFrame(rows, columns=list(GOLD_COLUMNS)).astype({"required": bool})
-
-
-def _records(reader, source: str):
-    """``(line, values)`` for each CSV record, ``line`` being where the record starts."""
-    line = 1
-    while True:
-        try:
-            values = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            raise GoldError(
-                f"malformed CSV: {exc}",
-                path=source,
-                line=line,
-                fix='check this line for an unclosed quote (")',
-            ) from None
-        yield line, values
-        line = reader.line_num + 1
 
 
 def _check_row(row: dict, codebook: Codebook, source: str, line: int) -> None:

@@ -56,6 +56,7 @@ import pandas as pd
 from filelock import FileLock, Timeout
 
 from . import _check
+from ._read import REVIEWS, csv_records, read_text
 from .codebook import Codebook
 from .errors import ArgumentError, ReviewError
 from .schema import DOCUMENT_COLUMNS, STATEMENT_COLUMNS, TUPLE_COLUMNS
@@ -242,56 +243,17 @@ def load_reviews(path: str | Path, codebook: Codebook, *, missing_ok: bool = Fal
     """
     path = Path(_check.path(path, "path"))
     codebook = _check.codebook(codebook)
-    if not path.exists():
-        if missing_ok:
-            return _frame([], str(path))
-        raise ReviewError(
-            "reviews file not found",
-            path=path,
-            fix="check the path; the review panel (05_review) creates the file on the first decision",
-        )
-    if path.is_dir():
-        raise ReviewError(
-            "this is a folder, not a reviews file", path=path, fix="pass the CSV file itself"
-        )
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ReviewError(
-            f"cannot read the reviews file: {exc.strerror or exc}",
-            path=path,
-            fix="check that it is a file you may read",
-        ) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ReviewError(
-            f"not UTF-8: byte 0x{raw[exc.start]:02x} at byte offset {exc.start}",
-            path=path,
-            line=raw.count(b"\n", 0, exc.start) + 1,
-            fix="save the CSV as UTF-8",
-        ) from None
+    if missing_ok and not path.exists():
+        return _frame([], str(path))
+    text = read_text(path, REVIEWS)
     return parse_reviews(text, codebook, source=str(path))
 
 
 def parse_reviews(text: str, codebook: Codebook, *, source: str = "<reviews>") -> pd.DataFrame:
     """Check reviews CSV text; see :func:`load_reviews`."""
-    reader = csv.reader(io.StringIO(text))
     rows: list[dict] = []
     header: list[str] | None = None
-    line = 1
-    while True:
-        try:
-            values = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            raise ReviewError(
-                f"malformed CSV: {exc}",
-                path=source,
-                line=line,
-                fix='check this line for an unclosed quote (")',
-            ) from None
+    for line, values in csv_records(text, source, ReviewError):
         if any(v.strip() for v in values):
             if header is None:
                 header = _check_header([v.strip() for v in values], source, line)
@@ -306,7 +268,6 @@ def parse_reviews(text: str, codebook: Codebook, *, source: str = "<reviews>") -
                     )
                 row = {h: _unescape(v) for h, v in zip(header, values, strict=True)}
                 rows.append(_checked(row, codebook, source, line))
-        line = reader.line_num + 1
     return _frame(rows, source)
 
 
