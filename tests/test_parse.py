@@ -3,8 +3,10 @@ overlong sentences, and a missing or damaged model."""
 
 from __future__ import annotations
 
+import sys
 import warnings
 
+import pandas as pd
 import pytest
 
 from toolkit import documents_from_texts, extract, load_codebook
@@ -73,6 +75,20 @@ def test_processes_give_the_same_statements(reader):
     one = extract(docs, load_codebook(), reader=reader)
     two = extract(docs, load_codebook(), reader=reader, n_process=2)
     assert one.equals(two)
+
+
+@pytest.mark.parametrize("reader", ["both", "parse"])
+def test_documents_read_together_give_what_each_gives_alone(reader, monkeypatch):
+    """Documents are read side by side and their sentences parsed in shared batches; the
+    statements of each must not depend on the others, nor on where a window of them ends."""
+    extract_module = sys.modules["toolkit.extract"]  # the name toolkit.extract is the function
+    monkeypatch.setattr(extract_module, "_WINDOW", 2)
+    docs = documents_from_texts(TEXTS)
+    together = extract(docs, load_codebook(), reader=reader)
+    alone = [extract(docs.iloc[[k]], load_codebook(), reader=reader) for k in range(len(docs))]
+    assert len(together) > 3
+    alone = pd.concat(alone, ignore_index=True).astype(together.dtypes)
+    assert together.equals(alone)
 
 
 def test_an_overlong_sentence_is_read_in_pieces_with_a_warning():

@@ -9,10 +9,9 @@ refers back to, the lead of a list, the issues of the sentences just before), ru
 
 from __future__ import annotations
 
-import functools
 import re
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -45,7 +44,7 @@ from .match import (
     topics_here,
 )
 from .names import learn_names
-from .parse import load_parser, parse_one
+from .parse import load_parser, parse
 from .schema import DOCUMENT_COLUMNS, STATEMENT_COLUMNS, check_columns
 from .sentences import Sentence, split_sentences
 
@@ -74,12 +73,26 @@ _AFTER_QUOTE = re.compile(
     + r")\b(?P<b>(?:\s+[\w.’'\-]+){0,6})",
     re.IGNORECASE,
 )
-_BEFORE_QUOTE = re.compile(
-    r"(?P<a>[^.;\n“”\"]{0,160}?)\b"
-    + _SPEECH_WORDS
-    + r"\b(?:\s+\w+){0,4}?\s*(?:[,:]|\bthat|\bas saying)\s*$",
+# A speech verb that ends the text before a quotation, give or take a few words ("he said:",
+# "she told reporters that").
+_SAID = re.compile(
+    r"\b" + _SPEECH_WORDS + r"\b(?=(?:\s+\w+){0,4}?\s*(?:[,:]|\bthat|\bas saying)\s*$)",
     re.IGNORECASE,
 )
+_NOT_IN_SPEAKER = re.compile(r"[.;\n“”\"]")
+
+
+def _said_before(before: str) -> str | None:
+    """The words (up to 160 characters, within one clause) before the speech verb that ends
+    ``before``; None when no speech verb ends it. Found from the verb backwards, so the time
+    is linear in the length of ``before``."""
+    verb = _SAID.search(before)
+    if verb is None:
+        return None
+    start = max(verb.start() - 160, 0)
+    for stop in _NOT_IN_SPEAKER.finditer(before, start, verb.start()):
+        start = stop.end()
+    return before[start : verb.start()]
 
 
 # "Zelenskyy: “We are ready …”" — a name and a colon before the quotation.
@@ -103,15 +116,18 @@ def _speaker(
         if m:
             chunks += [m.group("a"), m.group("b")]
     before = text[max(0, s - 200) : s]
-    b = _BEFORE_QUOTE.search(before) or _COLON_QUOTE.search(before)
-    if b:
-        chunks.append(b.group("a"))
+    b = _said_before(before)
+    if b is None:
+        colon = _COLON_QUOTE.search(before)
+        b = colon.group("a") if colon else None
+    if b is not None:
+        chunks.append(b)
     for chunk in chunks:
         if not chunk:
             continue
         mentions = _find_mentions(rules, chunk)
         if mentions:
-            return mentions[-1] if chunk is chunks[-1] and b else mentions[0]
+            return mentions[-1] if chunk is chunks[-1] and b is not None else mentions[0]
         if previous is not None and (_PRONOUN.search(chunk) or _TITLE.search(chunk)):
             return Mention(0, 0, previous.party, f"{chunk.strip()} ({previous.text})", "pronoun")
     attributed = _ATTRIBUTED_AFTER.match(text, e) is not None  # "…," a diplomat told us
@@ -181,22 +197,79 @@ class _State:
     quote_speakers: tuple[tuple[tuple[int, int], Mention | None], ...] = ()
 
 
-def _doc_matches(text: str, rules: Rules, reader: str = "rules", parse=None):
-    """Yield ``(sentence, [Match])`` for each sentence of one document, passing the
-    document's :class:`_State` from each sentence to the next with :func:`_step`."""
-    rules = rules.with_people(learn_names(text, rules.party_of, rules.party_words))
-    doc = _Document(
-        text,
-        rules,
-        tuple(sorted(rules.anchors_in(text.casefold()))),
-        tuple(_quotes(text)),
-        reader,
-        parse,
-    )
-    state = _State(people=_People.of(rules))
-    for sent in _capped(text, split_sentences(text)):
-        state, found = _step(doc, state, sent)
-        yield sent, found
+class _NeedParse(Exception):
+    """A step asked for the parse of a sentence that is not parsed yet (see :func:`_read`)."""
+
+    def __init__(self, sentence: str) -> None:
+        super().__init__(sentence)
+        self.sentence = sentence
+
+
+class _Reading:
+    """One document being read: its sentences, where the reading is, and what it found.
+
+    The parse lookup raises :class:`_NeedParse` for a sentence it does not hold; the
+    sentence's step is then run again, being pure, once the parse is in."""
+
+    def __init__(self, text: str, rules: Rules, reader: str) -> None:
+        rules = rules.with_people(learn_names(text, rules.party_of, rules.party_words))
+        self.parsed: dict[str, object] = {}
+        self.doc = _Document(
+            text,
+            rules,
+            tuple(sorted(rules.anchors_in(text.casefold()))),
+            tuple(_quotes(text)),
+            reader,
+            self._parse,
+        )
+        self.sentences = _capped(text, split_sentences(text))
+        self.state = _State(people=_People.of(rules))
+        self.done = 0  # sentences read
+        self.found: list[tuple[int, Sentence, list[Match]]] = []  # those with matches
+
+    def _parse(self, sentence: str):
+        if sentence not in self.parsed:
+            raise _NeedParse(sentence)
+        return self.parsed[sentence]
+
+    def advance(self) -> str | None:
+        """Read on to the end, or to a sentence whose parse is needed: that sentence."""
+        while self.done < len(self.sentences):
+            sent = self.sentences[self.done]
+            try:
+                self.state, matches = _step(self.doc, self.state, sent)
+            except _NeedParse as need:
+                return need.sentence
+            self.parsed.clear()
+            if matches:
+                self.found.append((self.done, sent, matches))
+            self.done += 1
+        return None
+
+
+# Documents read side by side: the sentences they need parsed are parsed in one batch.
+_WINDOW = 64
+
+
+def _read(texts: list[str], rules: Rules, reader: str, nlp=None) -> Iterator[list]:
+    """For each text in order, ``(index, sentence, [Match])`` for its sentences with matches.
+
+    Each document is read sentence by sentence, passing its :class:`_State` on with
+    :func:`_step`. Up to :data:`_WINDOW` documents are read side by side, and the sentences
+    they wait on are parsed together (several times faster than one by one; the parse of a
+    sentence does not depend on its batch), so memory stays flat in the number of documents.
+    """
+    for first in range(0, len(texts), _WINDOW):
+        readings = [_Reading(t, rules, reader) for t in texts[first : first + _WINDOW]]
+        waiting = readings
+        while waiting:
+            wants = [(r, r.advance()) for r in waiting]
+            wants = [(r, sentence) for r, sentence in wants if sentence is not None]
+            for (r, sentence), doc in zip(wants, parse([s for _, s in wants], nlp), strict=True):
+                r.parsed[sentence] = doc
+            waiting = [r for r, _ in wants]
+        for r in readings:
+            yield r.found
 
 
 def _step(doc: _Document, state: _State, sent: Sentence) -> tuple[_State, list[Match]]:
@@ -528,15 +601,13 @@ def extract(
 
 def _rows(docs: list[tuple], codebook: Codebook, reader: str) -> list[tuple]:
     """The statement rows of ``docs`` (``(doc_id, date, text)`` each)."""
-    rules = rules_for(codebook)
-    parse = None
-    if reader != "rules":
-        parse = functools.partial(_parse_one, load_parser())
+    nlp = load_parser() if reader != "rules" else None
+    texts = [text if isinstance(text, str) else "" for _, _, text in docs]
     rows = []
-    for doc_id, date, text in docs:
-        text = text if isinstance(text, str) else ""
-        for index, (sent, found) in enumerate(_doc_matches(text, rules, reader, parse)):
-            for m in found:
+    read = _read(texts, rules_for(codebook), reader, nlp)
+    for (doc_id, date, _), text, found in zip(docs, texts, read, strict=True):
+        for index, sent, matches in found:
+            for m in matches:
                 rows.append(
                     (
                         doc_id,
@@ -559,10 +630,6 @@ def _rows(docs: list[tuple], codebook: Codebook, reader: str) -> list[tuple]:
                     )
                 )
     return rows
-
-
-def _parse_one(nlp, sentence: str):
-    return parse_one(sentence, nlp)
 
 
 def _typed(frame: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
