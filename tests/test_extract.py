@@ -169,6 +169,13 @@ CASES = [
         "A compromise circulated by the Americans would turn the area into a free economic zone.",
         [("US", "territory", "demilitarized_zone", "support")],
     ),
+    # nobody's stance: a question in bold, what a poll found, an inverted counterfactual
+    ("**Will Oslo accept a ceasefire?**", []),
+    ("Had Paris offered binding guarantees a year ago, the fighting might have stopped.", []),
+    (
+        "Oslo had rejected a ceasefire; had Riga accepted one, the war would be over.",
+        [("EU", "ceasefire", "ceasefire_first", "oppose")],
+    ),
     # coordination through a possessive
     (
         "Ukraine and its European partners want binding guarantees.",
@@ -183,6 +190,15 @@ CASES = [
 @pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:50] for c in CASES])
 def test_match(sentence, expected, codebook):
     assert coded(sentence, codebook) == sorted(expected)
+
+
+def test_what_a_poll_found_is_nobodys_stance(codebook):
+    text = (
+        "Oslo wants a full ceasefire. "
+        "A survey published on Monday found 52% of Danes backed sending troops to Ukraine."
+    )
+    statements = extract(documents_from_texts({"d": text}), codebook)
+    assert statements["option"].astype(str).tolist() == ["ceasefire_first"]
 
 
 def test_pronoun_carries_the_previous_holder(codebook):

@@ -328,6 +328,9 @@ def match_cues(
         here = topics_here(rules, sentence, present)
     own = _find_cues(rules, sentence, here, context.topics, present)
     cues = own + _anaphora(sentence, own, context.antecedents)
+    silent = _no_stance(sentence)
+    if silent:
+        cues = [c for c in cues if not any(s <= c.start < e for s, e in silent)]
     if not cues:
         return own, []
     mentions = _resolve_references(sentence, _find_mentions(rules, sentence), context)
@@ -458,7 +461,35 @@ def _anaphora(
 
 
 def _is_question(sentence: str) -> bool:
-    return sentence.rstrip(" \"'”’)").endswith("?")
+    return sentence.rstrip(" \"'”’)*_").endswith("?")  # also "**Will they sign?**"
+
+
+def _no_stance(sentence: str) -> list[tuple[int, int]]:
+    """Stretches of ``sentence`` whose cues are nobody's stance: what a poll found ("A survey
+    found most voters would back a truce") and an inverted counterfactual ("Had the allies
+    offered a treaty, …": up to its comma)."""
+    spans = []
+    poll = _POLL.match(sentence)
+    if poll:
+        spans.append((poll.end(), len(sentence)))
+    for m in _HAD_IF.finditer(sentence):
+        comma = sentence.find(",", m.end())
+        spans.append((m.start("had"), comma if comma > 0 else len(sentence)))
+    return spans
+
+
+# "A poll published on Monday found that …", "The institute's latest survey shows …"
+_POLL = re.compile(
+    r"^\W*(?:[\w’'\-]+\s+){0,6}?(?:polls?|surveys?|pollsters?|institute|study)\b[^.;:]{0,80}?"
+    r"\b(?:found|finds|showed|shows|suggests?|suggested|indicated?|indicates)\b",
+    re.IGNORECASE,
+)
+# "Had Kyiv accepted …, the war might …", "…; had the talks begun earlier, …": "had", its
+# subject and a participle at the start of a clause
+_HAD_IF = re.compile(
+    r"(?:^\W*|[;:]\s*)(?P<had>[Hh]ad)\s+(?!been\b|to\b|no\b|not\b|already\b)"
+    r"(?:[\w.’'\-]+\s+){1,4}?\w+(?:ed|en|wn|ne|put|set|kept|made|held|paid|left|let|got)\b"
+)
 
 
 def _resolve_references(sentence: str, mentions: list[Mention], context: Context) -> list[Mention]:
