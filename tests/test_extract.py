@@ -176,6 +176,19 @@ CASES = [
         "Oslo had rejected a ceasefire; had Riga accepted one, the war would be over.",
         [("EU", "ceasefire", "ceasefire_first", "oppose")],
     ),
+    # a verdict on the measure, further on in its clause, opposes it
+    (
+        "Lifting sanctions before a single unit has left would be a gift to the aggressor, Riga said.",
+        [("EU", "sanctions", "lift_sanctions", "oppose")],
+    ),
+    (
+        "A truce today would only embolden the invader, the Estonian minister said.",
+        [("EU", "ceasefire", "ceasefire_first", "oppose")],
+    ),
+    (
+        "Oslo said NATO membership for Ukraine was not on the agenda.",
+        [("EU", "nato_membership", "membership_path", "oppose")],
+    ),
     # coordination through a possessive
     (
         "Ukraine and its European partners want binding guarantees.",

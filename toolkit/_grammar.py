@@ -44,7 +44,19 @@ _EVALUATIVE_NEG = re.compile(
     r"(?:unacceptable|a non-starter|non-starter|out of the question|off the table|impossible"
     r"|unrealistic|absurd|a red line|not acceptable|not an option|a trap|legitimate (?:military )?"
     r"targets?|an act of aggression|theft|a provocation|worthless|meaningless|occupation"
-    r"|capitulation|surrender|a (?:\w+ )?trick|a ploy|a (?:delaying|stalling) tactic|a smokescreen)\b"
+    r"|capitulation|surrender|a (?:\w+ )?trick|a ploy|a (?:delaying|stalling) tactic|a smokescreen"
+    r"|a reward for|a gift (?:to|for)|an invitation to|a recipe for|a betrayal|a mistake|a disaster"
+    r"|a pause before|not peace|a dead end|a dead letter|a sham|a farce|a fig leaf|a fantasy"
+    r"|not on (?:the|our|their|its|his|her) (?:agenda|table)|off the agenda)\b"
+    # "lifting the sanctions before a withdrawal would be a gift to the aggressor": a verdict
+    # further on in the same clause
+    r"|^[^,;:.?!]{0,90}?\b(?:would|will|could) (?:only |simply |merely )?be (?:\w+ )?(?:a reward for"
+    r"|a gift (?:to|for)|an invitation to|a recipe for|a betrayal|a mistake|a disaster"
+    r"|capitulation|surrender)\b"
+    # "a truce now would only reward the aggressor", "a freeze would simply embolden Moscow"
+    r"|^\W*(?:\w+\W+){0,4}?(?:would|will|could|might)\s+(?:only|simply|merely|just)\s+(?:"
+    + "|".join(sorted(lx.HARM_LEMMAS - {"freeze"}))
+    + r")\w*\b"
     # "an accord signed without Brussels would never last"
     r"|^\W*(?:\w+\W+){0,3}?(?:will|would|could|can)(?:\s+not|n't|\s+never)\s+"
     r"(?:hold|last|work|survive|succeed|stand)\b"

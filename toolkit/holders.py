@@ -403,6 +403,8 @@ def _relative_holders(toks: list[_Tok], k: int):
         j += 2  # "a scheme that diplomats in Ankara have rejected"
     if j == start or j >= n or toks[j].kind != "M":
         return
+    if not any(_RELATIVE.match(t.text) or t.text.lower() in _RELATIVE_NOUNS for t in toks[start:j]):
+        return  # "…, the Danish minister said": an attribution, not a relative clause
     group = _coordinated(toks, j)
     q = j + 1
     while q < n and (
