@@ -214,6 +214,17 @@ def test_what_a_poll_found_is_nobodys_stance(codebook):
     assert statements["option"].astype(str).tolist() == ["ceasefire_first"]
 
 
+def test_a_title_means_whoever_was_introduced_with_it(codebook):
+    text = (
+        "President Zelenskyy met Prime Minister Støre in Oslo on Monday. "
+        "The prime minister later backed a reassurance force for Ukraine."
+    )
+    statements = extract(documents_from_texts({"d": text}), codebook)
+    assert statements[["party", "option"]].astype(str).values.tolist() == [
+        ["EU", "foreign_troops_allowed"]
+    ]
+
+
 def test_pronoun_carries_the_previous_holder(codebook):
     docs = documents_from_texts(
         {

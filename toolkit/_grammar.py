@@ -27,6 +27,35 @@ _TRIGGER = re.compile(
     r"\b(?:(?P<o>" + _flat(lx.OPPOSE_TRIGGERS) + r")|(?:" + _flat(lx.SUPPORT_TRIGGERS) + r"))\b",
     re.IGNORECASE,
 )
+_PERSON_TITLE = re.compile(
+    r"\b(?:" + "|".join(sorted(lx.TITLE_KEYS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+# a title right before a name, give or take a first name: "Prime Minister (Anna) Berg"
+_TITLE_BEFORE = re.compile(_PERSON_TITLE.pattern + r"\s+(?:[A-Z][\w’'\-]+\s+){0,2}$", re.IGNORECASE)
+# a title in apposition right after it: "Berg, the prime minister", "Berg, Norway's premier"
+_TITLE_AFTER = re.compile(
+    r"^,\s+(?:the|[A-Z][\w\-]+[’']s)\s+(?:[\w\-]+\s+)?" + _PERSON_TITLE.pattern, re.IGNORECASE
+)
+
+
+def title_key(text: str) -> str | None:
+    """The person title in ``text`` ("the Prime Minister" -> "prime minister"), or None."""
+    found = _PERSON_TITLE.search(text)
+    return lx.TITLE_KEYS[found.group().lower()] if found else None
+
+
+def titles_of(sentence: str, start: int, end: int) -> list[str]:
+    """The person titles a name at ``sentence[start:end]`` is introduced with."""
+    keys = []
+    for m in (
+        _TITLE_BEFORE.search(sentence[max(0, start - 40) : start]),
+        _TITLE_AFTER.match(sentence[end : end + 50]),
+    ):
+        if m:
+            keys.append(title_key(m.group()))
+    return [k for k in keys if k]
+
+
 _NEGATOR = re.compile(r"\b(?:" + lx.NEGATORS + r")\b|n't\b", re.IGNORECASE)
 _NON_AGENT = re.compile(r"^(?:" + lx.NON_AGENT_PREPOSITIONS + r")$", re.IGNORECASE)
 _VOLITION = re.compile(r"\b(?:" + lx.VOLITION + r")\b", re.IGNORECASE)

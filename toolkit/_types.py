@@ -66,3 +66,5 @@ class Context:
     continuing: bool = False
     # the last party proposal named ("the American draft"), for a later "the draft"
     proposal: Mention | None = None
+    # the people introduced with a title, most recent last: ("prime minister", mention)
+    titled: tuple[tuple[str, Mention], ...] = ()

@@ -28,6 +28,7 @@ from ._grammar import (
     _eligible,
     _possessive,
     names_proposal,
+    titles_of,
     tokens,
 )
 from .codebook import Codebook
@@ -329,6 +330,7 @@ def _step(doc: _Document, state: _State, sent: Sentence) -> tuple[_State, list[M
         antecedents=state.antecedents,
         continuing=state.continuing,
         proposal=state.proposal,
+        titled=people.titled,
     )
     present = rules.anchors_in(sentence.casefold(), doc.anchors)
     here = topics_here(rules, sentence, present)
@@ -426,6 +428,7 @@ class _People:
     seen: tuple[Mention, ...] = ()
     gender: tuple[tuple[str, str], ...] = ()  # (surname, "m" or "f")
     persons: frozenset[str] = frozenset()
+    titled: tuple[tuple[str, Mention], ...] = ()  # ("prime minister", mention), latest last
 
     _GENDER = re.compile(r"\b(?:(?P<m>he|him|his)|(?P<f>she|her|hers))\b", re.IGNORECASE)
 
@@ -445,6 +448,11 @@ class _People:
         for m in mentions:
             if m.kind == "name" and _PERSON_TITLE.search(sentence[max(0, m.start - 25) : m.start]):
                 out = replace(out, persons=out.persons | {m.text})
+            keys = titles_of(sentence, m.start, m.end) if m.kind == "name" else []
+            if keys:
+                person = Mention(0, 0, m.party, m.text, "name")
+                kept = tuple(t for t in out.titled if t[0] not in keys)
+                out = replace(out, titled=(*kept, *((k, person) for k in keys)))
             if m.text in out.persons:
                 out = out._touch(m)
         return out

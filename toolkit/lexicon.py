@@ -112,6 +112,22 @@ TITLES = (
     r"|council|commission|member states)\b"
 )
 
+# Titles of one person, as a later "the prime minister" refers back to whoever was introduced
+# with it ("Prime Minister Anna Berg", "Berg, the prime minister,"). Longest first; each maps
+# to the key it is remembered by.
+TITLE_KEYS = {
+    "prime minister": "prime minister",
+    "foreign minister": "foreign minister",
+    "defence minister": "defence minister",
+    "defense minister": "defence minister",
+    "secretary of state": "secretary of state",
+    "head of state": "president",
+    "vice president": "vice president",
+    "president": "president",
+    "chancellor": "chancellor",
+    "premier": "prime minister",
+}
+
 # Verbs that introduce speech, for attributing a quotation to a speaker.
 SPEECH_VERBS = (
     r"said|says|say|added|adds|told|tells|insisted|insists|stated|states|declared|declares"

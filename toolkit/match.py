@@ -32,6 +32,7 @@ from ._grammar import (
     _TITLE,
     _word_before,
     names_proposal,
+    title_key,
     tokens,
 )
 from ._patterns import TimedPattern
@@ -522,6 +523,9 @@ def _resolve_references(sentence: str, mentions: list[Mention], context: Context
                 s <= m.start() < e for s, e in context.quote_spans
             )
             proposal = context.proposal if pattern is _TITLE and names_proposal(m.group()) else None
+            # "the prime minister": whoever the text introduced with that title
+            key = title_key(m.group()) if pattern is _TITLE else None
+            titled = next((x for k, x in reversed(context.titled) if k == key), None)
             # "The administration has signalled …, and it has offered …": "it" is the subject
             subject = (
                 next((x for x in extra if x.start < m.start() and x.kind == "pronoun"), None)
@@ -531,8 +535,9 @@ def _resolve_references(sentence: str, mentions: list[Mention], context: Context
             antecedent = (
                 owner
                 or proposal
-                or subject
                 or (context.speaker if inside and pattern is _TITLE else None)
+                or titled
+                or subject
                 or next(
                     (
                         x
