@@ -189,6 +189,11 @@ CASES = [
         "Oslo said NATO membership for Ukraine was not on the agenda.",
         [("EU", "nato_membership", "membership_path", "oppose")],
     ),
+    # a stance noun whose content is the clause: "X's line remains that …"
+    (
+        "Oslo's position remains that sanctions will be eased step by step.",
+        [("EU", "sanctions", "phased_relief", "support")],
+    ),
     # coordination through a possessive
     (
         "Ukraine and its European partners want binding guarantees.",

@@ -602,7 +602,11 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
             elif _possessive(toks, j, sentence) or _is_proposal(toks[j]):
                 # "Kyiv's proposal", and "an amended European proposal to freeze …", whose noun
                 # is itself the stance
-                if _is_proposal(toks[j]) or (governed and _owns_a_stance(toks, j)):
+                if (
+                    _is_proposal(toks[j])
+                    or (governed and _owns_a_stance(toks, j))
+                    or _stance_is_that(toks, j, first)
+                ):
                     for m in _coordinated(toks, j):
                         yield m, sign, "possessive"
                     # the chain goes on: "Moscow rejected Kyiv's proposal"
@@ -728,6 +732,21 @@ def _owns_a_stance(toks: list[_Tok], k: int) -> bool:
         if nxt.kind != "W" or low in _NON_AGENT_WORDS:
             return False  # "Ukraine's army at 600,000": a thing, then a preposition
     return False
+
+
+def _stance_is_that(toks: list[_Tok], k: int, first: int) -> bool:
+    """True for "<party>'s line remains that …", "<party>'s view has long been that …": a
+    stance noun whose content is the clause holding the cue."""
+    if k + 1 >= first or toks[k + 1].text.lower() not in _STANCE_NOUNS:
+        return False
+    words = [t.text.lower() for t in toks[k + 2 : first]]
+    if "that" not in words[:5]:
+        return False
+    return any(w in _COPULAS for w in words[: words.index("that")])
+
+
+_STANCE_NOUNS = frozenset(["line", "view", "position", "stance", "insistence", "argument"])
+_COPULAS = frozenset(["is", "was", "remains", "remained", "been", "be"])
 
 
 _NON_AGENT_WORDS = frozenset(
