@@ -194,6 +194,11 @@ CASES = [
         "Oslo's position remains that sanctions will be eased step by step.",
         [("EU", "sanctions", "phased_relief", "support")],
     ),
+    # a party's memorandum holds what it would impose on another
+    (
+        "A Russian memorandum would require Ukraine to slash its army to a token force.",
+        [("RU", "army_size", "deep_cuts", "support")],
+    ),
     # coordination through a possessive
     (
         "Ukraine and its European partners want binding guarantees.",

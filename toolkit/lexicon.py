@@ -80,6 +80,7 @@ ACTOR_NOUNS = (
     r"|council|chief|head|commissioner|the Kremlin|foreign office|foreign ministry|cabinet"
     r"|politicians|establishment|position|demands|proposal|plan|negotiating team|camp"
     r"|draft|framework|blueprint|initiative|roadmap|road map|counter-?proposal|peace plan|text"
+    r"|memorandum|compromise|package|offer|terms|conditions|formula"
 )
 
 # Modals and auxiliaries of will: "Ukraine will not accept", "Moscow would agree".
@@ -188,6 +189,10 @@ PROPOSAL_NOUNS = (
     "position",
     "demands",
     "terms",
+    "memorandum",
+    "compromise",
+    "package",
+    "conditions",
 )
 
 
