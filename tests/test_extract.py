@@ -199,6 +199,18 @@ CASES = [
         "A Russian memorandum would require Ukraine to slash its army to a token force.",
         [("RU", "army_size", "deep_cuts", "support")],
     ),
+    # a coordinate clause whose "it" is the cue
+    (
+        "Oslo backs a full ceasefire, but Moscow rejected it outright.",
+        [
+            ("EU", "ceasefire", "ceasefire_first", "support"),
+            ("RU", "ceasefire", "ceasefire_first", "oppose"),
+        ],
+    ),
+    (
+        "Oslo backs a full ceasefire, and Washington said it would help.",
+        [("EU", "ceasefire", "ceasefire_first", "support")],
+    ),
     # coordination through a possessive
     (
         "Ukraine and its European partners want binding guarantees.",

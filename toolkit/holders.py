@@ -133,6 +133,10 @@ def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context
             # "warn against a rushed deal that would reward aggression": the verdict is the
             # reason for the refusal, not a second negation
             yield mention, sign * evaluative if sign > 0 else sign, rule
+        # "X wants the region, and Y refuses to give it up": a later clause's "it"
+        for mention, sign in _pronoun_object_clause(toks, last + 1):
+            found = True
+            yield mention, sign, "object pronoun"
 
     if found:
         return
@@ -179,6 +183,40 @@ def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context
         and any(t.text.lower() in ("would", "will") for t in toks[:first])
     ):
         yield context.previous, _chain_sign(toks, 0, first) * evaluative, "provision"
+
+
+def _pronoun_object_clause(toks: list[_Tok], k: int):
+    """Holders of a coordinate clause after the cue whose stance verb takes "it" for the
+    cue: "Oslo backs the plan, but Riga has rejected it" (Riga opposes it), "…, while
+    Vilnius would never accept that"."""
+    n = len(toks)
+    j = k
+    while j < n and toks[j].text.lower() not in ("and", "but", "while", "whereas"):
+        if toks[j].kind in ("C", "M") or toks[j].text in (";", ".", ":"):
+            return
+        j += 1
+    j += 1
+    if j >= n or toks[j].kind != "M" or toks[j].mention.kind not in ("name", "demonym"):
+        return  # a pronoun subject is left alone: "… and they cannot block it either"
+    holder, sign, q = toks[j].mention, 1, j + 1
+    triggered = False
+    while q < n and q <= j + 7 and toks[q].kind not in ("C", "M") and toks[q].text not in ",;:.":
+        t = toks[q]
+        if t.kind == "N":
+            sign = -sign
+        elif t.kind == "T":
+            sign, triggered = sign * t.sign, True
+        elif triggered and t.text.lower() in ("it", "that", "this", "them"):
+            after = toks[q + 1].text.lower() if q + 1 < n else "."
+            if after in _OBJECT_ENDS or after.endswith("ly"):  # not "said it would …"
+                yield holder, sign
+            return
+        q += 1
+
+
+_OBJECT_ENDS = frozenset(
+    [",", ";", ".", ":", "—", "–", "up", "over", "outright", "again", "too", "either", "altogether"]
+)
 
 
 # "commenting on reports of a prisoner swap", "asked about a monitoring mission": what is
