@@ -197,7 +197,7 @@ def _pronoun_object_clause(toks: list[_Tok], k: int):
         j += 1
     j += 1
     if j >= n or toks[j].kind != "M" or toks[j].mention.kind not in ("name", "demonym"):
-        return  # a pronoun subject is left alone: "… and they cannot block it either"
+        return  # a pronoun subject ("… and they …") is too uncertain to name a holder
     holder, sign, q = toks[j].mention, 1, j + 1
     triggered = False
     while q < n and q <= j + 7 and toks[q].kind not in ("C", "M") and toks[q].text not in ",;:.":
