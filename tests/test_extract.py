@@ -211,6 +211,20 @@ CASES = [
         "Oslo backs a full ceasefire, and Washington said it would help.",
         [("EU", "ceasefire", "ceasefire_first", "support")],
     ),
+    # paraphrases of a withdrawal and of a truce; a cue starts where it needs to, so a
+    # party before it stays outside to hold it
+    (
+        "Moscow has told Kyiv to pull its brigades from Luhansk.",
+        [("RU", "territory", "cede_donbas", "support")],
+    ),
+    (
+        "Moscow rules out any pause in the fighting until the treaty is signed.",
+        [("RU", "ceasefire", "no_ceasefire_before_deal", "support")],
+    ),
+    (
+        "Riga said Europe had to be consulted.",
+        [("EU", "european_role", "europe_included", "support")],
+    ),
     # coordination through a possessive
     (
         "Ukraine and its European partners want binding guarantees.",

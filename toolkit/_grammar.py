@@ -85,7 +85,7 @@ _EVALUATIVE_NEG = re.compile(
     # "a truce now would only reward the aggressor", "a freeze would simply embolden Moscow"
     r"|^\W*(?:\w+\W+){0,4}?(?:would|will|could|might)\s+(?:only|simply|merely|just)\s+(?:"
     + "|".join(sorted(lx.HARM_LEMMAS - {"freeze"}))
-    + r")\w*\b"
+    + r"|let|allow|give|hand|buy)\w*\b"  # "would only let the invader regroup"
     # "an accord signed without Brussels would never last"
     r"|^\W*(?:\w+\W+){0,3}?(?:will|would|could|can)(?:\s+not|n't|\s+never)\s+"
     r"(?:hold|last|work|survive|succeed|stand)\b"

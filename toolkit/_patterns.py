@@ -182,6 +182,13 @@ class TimedPattern:
         except TimeoutError:
             raise self._timeout(text) from None
 
+    def match(self, text: str, pos: int) -> regex.Match | None:
+        """A match starting at ``pos`` (the text before it still counts for ``\\b``)."""
+        try:
+            return self.compiled.match(text, pos, timeout=MATCH_TIMEOUT)
+        except TimeoutError:
+            raise self._timeout(text) from None
+
     def search(self, text: str) -> regex.Match | None:
         try:
             return self.compiled.search(text, timeout=MATCH_TIMEOUT)

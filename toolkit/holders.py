@@ -520,7 +520,9 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
     """Walk left from the cue collecting the verb chain's polarity until a holder is found."""
     sign = 1
     open_chain = True
-    governed = False  # a stance verb or modal links a holder to the cue
+    # a stance verb or modal links a holder to the cue; a cue can hold its own ("Oslo
+    # rejects any truce until …": the pattern has read the verb)
+    governed = _TRIGGER.match(sentence, toks[first].start) is not None
     obliged = False
     locked = False  # past a condition's opener the cue is coded as support, whatever governs it
     nor = False  # "neither A nor B": "nor" negates B, "neither" only A

@@ -238,6 +238,7 @@ def _find_cues(
             continue
         for found in pattern.finditer(sentence):
             start, end = found.span()
+            start = _latest_start(pattern, sentence, start, end)
             while start < end and not sentence[start].isalnum():
                 start += 1
             while end > start and not sentence[end - 1].isalnum():
@@ -459,6 +460,21 @@ def _anaphora(
         for issue, option, sign in antecedents:
             found.append(Cue(start, end, issue, option, sign, sentence[start:end]))
     return found
+
+
+def _latest_start(pattern: TimedPattern, sentence: str, start: int, end: int) -> int:
+    """Where the shortest match of ``pattern`` ending at ``end`` starts: a cue is only the
+    words it needs, so a party a pattern may also match is left outside it to hold it
+    ("Oslo said Europe must be consulted": the cue starts at "Europe")."""
+    latest = start
+    for word in _WORD_START.finditer(sentence, start + 1, end):
+        found = pattern.match(sentence, word.start())
+        if found is not None and found.end() == end:
+            latest = word.start()
+    return latest
+
+
+_WORD_START = re.compile(r"(?<![\w’'\-])\w")
 
 
 def _is_question(sentence: str) -> bool:
