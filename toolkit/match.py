@@ -383,6 +383,8 @@ def _holders(reader, parse, i, cue, toks, sentence, context, mentions, anaphor=F
         doc = parse(sentence)
         found = attribute(doc, cue.start, cue.end, mentions)
         if found is not None and found.mention is not None:
+            if found.mention in _imposed_on(doc, cue, mentions):
+                return []
             return [(found.mention, found.sign, f"parse:{found.rule}")]
         in_quote = _quote_of(cue.start, context.quote_spans) is not None
         if found is None and context.speaker is not None and in_quote:
@@ -397,13 +399,25 @@ def _holders(reader, parse, i, cue, toks, sentence, context, mentions, anaphor=F
     found = attribute(doc, cue.start, cue.end, mentions)
     if found is not None and found.mention is None and found.rule in _PARSE_VETOES:
         return []  # "could have agreed", "under the draft, X would …": nobody's stance
-    obliged = obliged_mentions(doc, cue.start, cue.end, mentions)
+    obliged = _imposed_on(doc, cue, mentions)
     kept = [h for h in by_order if h[0] not in obliged]
     if kept or anaphor:
         return kept
     if found is None or found.mention is None or found.mention in obliged:
         return []
     return [(found.mention, found.sign, f"parse:{found.rule}")]
+
+
+def _imposed_on(doc: Doc, cue: Cue, mentions: list[Mention]) -> set[Mention]:
+    """The mentions of those ``cue`` is imposed on (see :func:`obliged_mentions`), and the
+    pronouns that name them again: in "… require Kyiv to promise that it will never join",
+    "it" is obliged too."""
+    obliged = obliged_mentions(doc, cue.start, cue.end, mentions)
+    return obliged | {
+        m
+        for m in mentions
+        if m.kind == "pronoun" and any(o.party == m.party and o.end <= m.start for o in obliged)
+    }
 
 
 # Longer sentences are read by word order alone, whatever the reader.
