@@ -430,3 +430,21 @@ def test_rules_never_repeat_a_sentence_they_were_tuned_on(folder, pattern, n):
     assert not found, f"{n} words of a fixture article or the seed; invent an example:\n" + (
         "\n".join(found)
     )
+
+
+_TRIGGER_WORDS = ["reject", "rules out", "no-go", "can't accept", "non-starter", "backs", "said"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from([*_TRIGGER_WORDS, "the", "plan", "Oslo", ",", "-", "'"]), max_size=30)
+)
+def test_trigger_spans_find_what_the_trigger_pattern_finds(words):
+    """The word-head shortcut finds exactly the stance words a full scan finds."""
+    from toolkit._grammar import _TRIGGER, _trigger_spans
+
+    text = " ".join(words)
+    full = {
+        m.start(): (m.end(), -1 if m.group("o") is not None else 1) for m in _TRIGGER.finditer(text)
+    }
+    assert _trigger_spans(text) == full

@@ -307,10 +307,52 @@ _NOT_MERELY = re.compile(r"\s+(?:merely|just|only|simply|solely)\b", re.IGNORECA
 
 
 def _trigger_spans(sentence: str) -> dict[int, tuple[int, int]]:
-    return {
-        m.start(): (m.end(), -1 if m.group("o") is not None else 1)
-        for m in _TRIGGER.finditer(sentence)
-    }
+    """``start -> (end, sign)`` of the stance words in ``sentence``: what ``_TRIGGER.finditer``
+    finds, tried only at the words that begin as some trigger begins (many times faster)."""
+    spans: dict[int, tuple[int, int]] = {}
+    end = 0
+    for word in _WORD_HEAD.finditer(sentence):
+        if word.start() < end:
+            continue
+        head = word.group().lower()
+        if head[:2] not in _TRIGGER_HEADS[0] and head[:3] not in _TRIGGER_HEADS[1]:
+            continue
+        m = _TRIGGER.match(sentence, word.start())
+        if m:
+            spans[m.start()] = (m.end(), -1 if m.group("o") is not None else 1)
+            end = m.end()
+    return spans
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(pattern):
+        escaped = i > 0 and pattern[i - 1] == "\\"
+        if ch == "(" and not escaped:
+            depth += 1
+        elif ch == ")" and not escaped:
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+    return [*parts, pattern[start:]]
+
+
+def _heads(patterns) -> tuple[frozenset[str], frozenset[str]]:
+    """The literal beginnings (two letters, else three) of every alternative of
+    ``patterns``; each must begin with two literal letters."""
+    two, three = set(), set()
+    for alternative in (a for p in patterns for a in _alternatives(p)):
+        literal = re.match(r"[a-z]*", alternative.lower()).group()
+        if len(literal) < 2:
+            raise ValueError(f"a trigger must begin with two letters: {alternative!r}")
+        (three if len(literal) >= 3 else two).add(literal[:3] if len(literal) >= 3 else literal)
+    return frozenset(two), frozenset(three)
+
+
+_WORD_HEAD = re.compile(r"\b\w{1,3}")
+_TRIGGER_HEADS = _heads((*lx.OPPOSE_TRIGGERS, *lx.SUPPORT_TRIGGERS))
 
 
 def _word_before(sentence: str, pos: int) -> str:

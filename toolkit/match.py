@@ -184,6 +184,11 @@ def find_mentions(sentence: str, codebook: Codebook) -> list[Mention]:
 
 
 def _find_mentions(rules: Rules, sentence: str) -> list[Mention]:
+    return list(_mentions(rules, sentence))
+
+
+@functools.lru_cache(maxsize=64)  # a sentence's mentions are asked for several times
+def _mentions(rules: Rules, sentence: str) -> tuple[Mention, ...]:
     found: list[Mention] = []
     taken = [False] * (len(sentence) + 1)
     for m in rules.demonyms.finditer(sentence) if rules.demonyms is not None else ():
@@ -209,7 +214,7 @@ def _find_mentions(rules: Rules, sentence: str) -> list[Mention]:
         for j in range(m.start(), m.end()):
             taken[j] = True
     found.sort(key=lambda x: x.start)
-    return found
+    return tuple(found)
 
 
 def find_cues(sentence: str, codebook: Codebook, topics: frozenset[str] = frozenset()) -> list[Cue]:
