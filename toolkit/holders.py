@@ -76,6 +76,12 @@ def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context
     while j >= 0 and toks[j].text.lower() in _DETERMINERS | {"“", '"', "‘", "'"}:
         determiners += toks[j].text.lower() in _DETERMINERS
         j -= 1
+    if (
+        j >= 1
+        and toks[j].text.lower() in _WH_WORDS
+        and toks[j - 1].text.lower() in _TOPICAL | _TOPICAL_WEAK
+    ):
+        j -= 1  # "the question of whether …", "a debate about who …": still the topic
     before = toks[j].text.lower() if j >= 0 else ""
     temporal = before in _TEMPORAL and bool(determiners or _starts_with_determiner(cue.text))
     topical = (
@@ -217,6 +223,9 @@ def _pronoun_object_clause(toks: list[_Tok], k: int):
 _OBJECT_ENDS = frozenset(
     [",", ";", ".", ":", "—", "–", "up", "over", "outright", "again", "too", "either", "altogether"]
 )
+
+
+_WH_WORDS = frozenset(["who", "whether", "how", "when", "what", "which", "if"])
 
 
 # "commenting on reports of a prisoner swap", "asked about a monitoring mission": what is

@@ -538,6 +538,8 @@ def _resolve_references(sentence: str, mentions: list[Mention], context: Context
     extra: list[Mention] = []
     # "Ukraine's president, who said …": a relative "who" stands for the name just before it
     for m in _WHO.finditer(sentence):
+        if _WHO_AS_QUESTION.search(sentence, 0, m.start()):
+            continue  # "the question of who …", "to decide who …": not a relative "who"
         before = [x for x in mentions if x.end <= m.start()]
         if before and _WHO_GAP.fullmatch(sentence[before[-1].end : m.start()]):
             x = before[-1]
@@ -624,6 +626,11 @@ def _resolve_references(sentence: str, mentions: list[Mention], context: Context
 
 
 _WHO = re.compile(r"\bwho\b")
+_WHO_AS_QUESTION = re.compile(
+    r"\b(?:of|about|on|over|regarding|decide[sd]?|deciding|choose|chooses|chose|know|knows"
+    r"|ask|asks|asked|asking|whether)\s+$",
+    re.IGNORECASE,
+)
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?")
 # between a name and its "who": a possessive and a title at most ("Ukraine's president, who")
 _WHO_GAP = re.compile(r"(?:[’']s)?(?:\s+[\w\-]+){0,4}?\s*,?\s*")
