@@ -225,6 +225,19 @@ CASES = [
         "Riga said Europe had to be consulted.",
         [("EU", "european_role", "europe_included", "support")],
     ),
+    # paraphrase families: everything must go, no limitation of any kind, the plant returns
+    (
+        "The Kremlin said all the remaining sanctions must go.",
+        [("RU", "sanctions", "lift_sanctions", "support")],
+    ),
+    (
+        "Oslo wants no ceiling of any kind on Ukraine's army.",
+        [("EU", "army_size", "no_limits", "support")],
+    ),
+    (
+        "Kyiv insists the nuclear plant comes back to Ukraine.",
+        [("UA", "zaporizhzhia_npp", "ukrainian_control", "support")],
+    ),
     # coordination through a possessive
     (
         "Ukraine and its European partners want binding guarantees.",
