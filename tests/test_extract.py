@@ -274,6 +274,25 @@ def test_a_title_means_whoever_was_introduced_with_it(codebook):
     ]
 
 
+def test_a_yes_or_no_answers_the_question_asked_before(codebook):
+    text = (
+        "Q: Will Oslo accept an unconditional ceasefire?\n\n"
+        "STØRE: Well, no. Not while the occupiers stay.\n\n"
+        "Q: Does Moscow still demand the whole of Donbas?\n\n"
+        "PESKOV: No deal is possible otherwise. So yes.\n\n"
+        "Q: Would Riga send troops to Ukraine?\n\n"
+        "No comment was given."
+    )
+    statements = extract(documents_from_texts({"d": text}), codebook)
+    found = statements[["party", "option", "polarity", "rule"]].astype(str).values.tolist()
+    assert found == [
+        ["EU", "ceasefire_first", "oppose", "answer to question"],
+        ["RU", "cede_donbas", "support", "answer to question"],
+    ]
+    for row in statements.itertuples():
+        assert text[row.start : row.end] == row.quote
+
+
 def test_pronoun_carries_the_previous_holder(codebook):
     docs = documents_from_texts(
         {

@@ -38,7 +38,9 @@ from .match import (
     Match,
     Mention,
     Rules,
+    _find_cues,
     _find_mentions,
+    _is_question,
     _resolve_references,
     match_cues,
     rules_for,
@@ -196,6 +198,10 @@ class _State:
     proposal: Mention | None = None  # the last party proposal named: "the American draft"
     paragraph: int = -1
     quote_speakers: tuple[tuple[tuple[int, int], Mention | None], ...] = ()
+    # the cues of a question just asked, which a "Yes." or "No." in the paragraph after it
+    # answers: (issue, option, sign), and the question's paragraph
+    question: tuple[tuple[str, str, int], ...] = ()
+    question_paragraph: int = -1
 
 
 class _NeedParse(Exception):
@@ -337,6 +343,18 @@ def _step(doc: _Document, state: _State, sent: Sentence) -> tuple[_State, list[M
     own, found = match_cues(
         rules, sentence, context, here, present, reader=doc.reader, parse=doc.parse
     )
+    question, asked_in = state.question, state.question_paragraph
+    if sent.paragraph > asked_in + 1:
+        question = ()
+    answers = _answered(question, sentence, speaker, found)
+    if answers:
+        found, question = found + answers, ()
+    if _is_question(sentence):
+        question = tuple(
+            (c.issue, c.option, c.sign)
+            for c in _find_cues(rules, sentence, here, context.topics, present)
+        )
+        asked_in = sent.paragraph
 
     antecedents, age = state.antecedents, state.antecedent_age + 1
     if own:
@@ -382,8 +400,53 @@ def _step(doc: _Document, state: _State, sent: Sentence) -> tuple[_State, list[M
         continuing=continuing,
         proposal=proposal,
         quote_speakers=tuple(speakers.items()),
+        question=question,
+        question_paragraph=asked_in,
     )
     return state, found
+
+
+def _answered(question, sentence: str, speaker: Mention | None, found: list[Match]) -> list[Match]:
+    """The stances a "Yes." or "No." takes on the question just asked, held by whoever
+    answers ("Q: Will Oslo accept a truce? ¶ STØRE: No. …": Oslo opposes the truce)."""
+    answer = _ANSWER.match(sentence)
+    if not question or answer is None or speaker is None:
+        return []
+    sign = -1 if answer.group("no") else 1
+    word = answer.group("yes") or answer.group("no")
+    have = {(m.party, m.issue, m.option, m.polarity) for m in found}
+    out = []
+    for issue, option, cue_sign in question:
+        polarity = "support" if sign * cue_sign > 0 else "oppose"
+        if (speaker.party, issue, option, polarity) in have:
+            continue
+        have.add((speaker.party, issue, option, polarity))
+        out.append(
+            Match(
+                party=speaker.party,
+                actor=speaker.text,
+                issue=issue,
+                option=option,
+                polarity=polarity,
+                cue=word,
+                cue_start=answer.start("answer"),
+                cue_end=answer.end("answer"),
+                rule="answer to question",
+                condition="",
+            )
+        )
+    return out
+
+
+# A reply that opens with yes or no, after an optional speaker label: "No. …", "PESKOV: Yes,"
+_ANSWER = re.compile(
+    r"^\W*(?:(?:\*\*)?[A-Z][\w .’'\-]{1,40}?(?:\*\*)?\s*:\s+)?(?:(?:so|well|and|but)\s*,?\s+)?"
+    r"(?P<answer>"
+    r"(?P<no>no|never|not at all|absolutely not|of course not|certainly not|definitely not)"
+    r"|(?P<yes>yes|yeah|absolutely|of course|certainly|definitely|correct|exactly|indeed))"
+    r"(?=\s*[.,;!—–])",
+    re.IGNORECASE,
+)
 
 
 # the rules whose holder a later "he", "the minister" or a sentence naming nobody goes on with
