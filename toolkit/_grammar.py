@@ -5,6 +5,7 @@ coordinated). Built from :mod:`toolkit.lexicon`; nothing here is about a negotia
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -306,6 +307,7 @@ def tokens(sentence: str, mentions: list[Mention], cues: list[Cue]) -> list[_Tok
 _NOT_MERELY = re.compile(r"\s+(?:merely|just|only|simply|solely)\b", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=64)  # a sentence is tokenized for its cues, then for its subject
 def _trigger_spans(sentence: str) -> dict[int, tuple[int, int]]:
     """``start -> (end, sign)`` of the stance words in ``sentence``: what ``_TRIGGER.finditer``
     finds, tried only at the words that begin as some trigger begins (many times faster)."""

@@ -255,7 +255,7 @@ class _Reading:
 
 
 # Documents read side by side: the sentences they need parsed are parsed in one batch.
-_WINDOW = 64
+_WINDOW = 32
 
 
 def _read(texts: list[str], rules: Rules, reader: str, nlp=None) -> Iterator[list]:
