@@ -293,6 +293,17 @@ def test_a_yes_or_no_answers_the_question_asked_before(codebook):
         assert text[row.start : row.end] == row.quote
 
 
+def test_a_bold_speaker_label_with_its_colon_inside_names_the_speaker(codebook):
+    text = (
+        "**QUESTION (Ana Lind, a Tallinn daily):** Minister, what about a truce?\n\n"
+        "**FOREIGN MINISTER LAVROV:** We will not agree to any truce until the treaty is signed."
+    )
+    statements = extract(documents_from_texts({"d": text}), codebook)
+    assert statements[["party", "option"]].astype(str).values.tolist() == [
+        ["RU", "no_ceasefire_before_deal"]
+    ]
+
+
 def test_pronoun_carries_the_previous_holder(codebook):
     docs = documents_from_texts(
         {

@@ -161,9 +161,10 @@ def _continued(
     return speaker
 
 
+# "PESKOV: …", "**Q:** …", "**SECRETARY RUBIO:** …", "QUESTION (a reporter, a paper): …"
 _SPEAKER_LABEL = re.compile(
     r"^\s*(?:[-*•]\s+)?(?:\*\*)?(?P<name>[A-Z][\w .’'\-]{1,40}?)(?:\*\*)?"
-    r"(?:\s*\([^()]{1,20}\))?\s*:\s+\S"
+    r"(?:\s*\([^()]{1,60}\))?\s*:(?:\*\*)?\s+\S"
 )
 _LIST_LEAD = re.compile(r":\s*$")
 
