@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 
 import pandas as pd
 import pytest
@@ -302,6 +303,21 @@ def test_a_bold_speaker_label_with_its_colon_inside_names_the_speaker(codebook):
     assert statements[["party", "option"]].astype(str).values.tolist() == [
         ["RU", "no_ceasefire_before_deal"]
     ]
+
+
+def test_a_quotation_wrapped_over_lines_is_one_quotation():
+    """Hard-wrapped text breaks lines inside a paragraph: a quotation goes on across them,
+    and stops at a blank line or a new list item."""
+    quotes = sys.modules["toolkit.extract"]._quotes
+    text = (
+        'Lavrov was blunt: "Let me be clear about one thing, and\n'
+        '  then we will never accept foreign troops." Talks went on.\n\n'
+        '- "An unclosed quotation runs to the end of its item\n'
+        "- and not into the next one."
+    )
+    first, second = quotes(text)
+    assert text[slice(*first)].endswith('foreign troops."')
+    assert text[slice(*second)].endswith("its item")
 
 
 def test_pronoun_carries_the_previous_holder(codebook):

@@ -59,10 +59,18 @@ def _quotes(text: str) -> list[tuple[int, int]]:
     spans = []
     # a quotation may run to the end of its paragraph without closing: the convention for
     # a speech quoted over several paragraphs
-    for m in re.finditer(r"“[^“”\n]*(?:”|(?=\n))|\"[^\"\n]*(?:\"|(?=\n))|«[^«»]*»", text):
+    for m in _QUOTE.finditer(text):
         if m.end() - m.start() > 12:
             spans.append(m.span())
     return spans
+
+
+# A line break inside a paragraph (hard-wrapped text) does not end a quotation; a blank line
+# or a new list item does.
+_WRAP = r"\n(?![ \t]*(?:\n|[-*•]\s|\d+[.)]\s|$))"
+_QUOTE = re.compile(
+    rf"“(?:[^“”\n]|{_WRAP})*(?:”|(?=\n)|$)|\"(?:[^\"\n]|{_WRAP})*(?:\"|(?=\n)|$)|«[^«»]*»"
+)
 
 
 _SPEECH_WORDS = (
