@@ -197,7 +197,10 @@ def _pronoun_object_clause(toks: list[_Tok], k: int):
     Vilnius would never accept that"."""
     n = len(toks)
     j = k
-    while j < n and toks[j].text.lower() not in ("and", "but", "while", "whereas"):
+    while j < n and not (
+        toks[j].text.lower() in ("while", "whereas")
+        or (toks[j].text.lower() in ("and", "but") and toks[j - 1].text == ",")
+    ):
         if toks[j].kind in ("C", "M") or toks[j].text in (";", ".", ":"):
             return
         j += 1
@@ -763,6 +766,7 @@ def _is_proposal(t: _Tok) -> bool:
 
 _VIEW_NOUNS = frozenset(
     ["view", "opinion", "eyes", "words", "reading", "assessment", "judgement", "judgment"]
+    + ["insistence", "request", "urging", "behest", "demand"]  # "At Kyiv's insistence, …"
 )
 
 
@@ -835,7 +839,7 @@ def _view_frame(toks: list[_Tok], k: int, sentence: str) -> bool:
         j -= 1
     return (
         j >= 0
-        and toks[j].text.lower() in ("in", "by")
+        and toks[j].text.lower() in ("in", "by", "at", "on")
         and _possessive(toks, k, sentence)
         and k + 1 < len(toks)
         and toks[k + 1].text.lower() in _VIEW_NOUNS

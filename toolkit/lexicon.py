@@ -33,7 +33,8 @@ SUPPORT_TRIGGERS: tuple[str, ...] = (
     r"|nothing less than|nothing short of|no less than|circulat\w+|draft(?:ed|ing)|drawn up|drew up"
     r"|brokered|authored|put together|counter(?:s|ed)?|retort\w*|repl(?:y|ies|ied)|respond\w*"
     r"|set|sets|setting|rais(?:e|es|ed|ing)|talk(?:s|ed|ing)? of|ambitions?|aspirations?|regard(?:s|ed)?|recall\w*|affirm\w*|highlight\w*|point\w* out|assert\w*|underscor\w+|contend\w*"
-    r"|think|thinks|thought|live with|tolerat\w+|settle for|countenanc\w+|stand by|non-negotiable|entertain\w*",
+    r"|think|thinks|thought|live with|tolerat\w+|settle for|countenanc\w+|stand by|non-negotiable|entertain\w*"
+    r"|sign\w* up to|sign\w* on to",
 )
 
 OPPOSE_TRIGGERS: tuple[str, ...] = (
@@ -50,6 +51,7 @@ OPPOSE_TRIGGERS: tuple[str, ...] = (
     r"struck (?:out|down)|strike\w* (?:out|down)|scrap\w*|torpedo\w*",
     r"pour\w* cold water on|threw cold water on|throw\w* cold water on|set\w* aside|shelv\w+",
     r"put\w* on hold|put\w* on ice|mothball\w*|fool\w*|trick(?:s|ed)|deceiv\w*|duped",
+    r"wav\w* away|wav\w* aside|wav\w* off",
 )
 
 # Words that flip the polarity of what follows them inside the same clause.
@@ -80,7 +82,7 @@ ACTOR_NOUNS = (
     r"|council|chief|head|commissioner|the Kremlin|foreign office|foreign ministry|cabinet"
     r"|politicians|establishment|position|demands|proposal|plan|negotiating team|camp"
     r"|draft|framework|blueprint|initiative|roadmap|road map|counter-?proposal|peace plan|text"
-    r"|memorandum|compromise|package|offer|terms|conditions|formula"
+    r"|memorandum|compromise|package|offer|terms|conditions|formula|outline|working paper|paper"
 )
 
 # Modals and auxiliaries of will: "Ukraine will not accept", "Moscow would agree".
@@ -175,6 +177,8 @@ NON_PARTY_HOLDERS = (
 # Nouns for a party's proposal: "under the American draft", "the EU plan, in which …".
 PROPOSAL_NOUNS = (
     "plan",
+    "outline",
+    "paper",
     "proposal",
     "draft",
     "framework",
