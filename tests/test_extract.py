@@ -239,6 +239,15 @@ CASES = [
         "Kyiv insists the nuclear plant comes back to Ukraine.",
         [("UA", "zaporizhzhia_npp", "ukrainian_control", "support")],
     ),
+    # a verdict after ", and" is on the next clause's subject, not on the cue
+    (
+        "Riga said the plant goes back to Ukraine, and sharing it is off the table.",
+        [("EU", "zaporizhzhia_npp", "ukrainian_control", "support")],
+    ),
+    (
+        "The ceasefire, Oslo said, is unacceptable.",
+        [("EU", "ceasefire", "ceasefire_first", "oppose")],
+    ),
     # coordination through a possessive
     (
         "Ukraine and its European partners want binding guarantees.",

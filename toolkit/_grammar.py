@@ -67,8 +67,14 @@ _FIRST_PERSON = re.compile(r"\b(?:we|I|our|us|my|me)\b", re.IGNORECASE)
 _SPEECH = re.compile(r"(?:" + lx.SPEECH_VERBS + r")$", re.IGNORECASE)
 _CONDITION = re.compile(r"\b(?:" + lx.CONDITION + r")\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"^(?:" + lx.RELATIVE + r")$", re.IGNORECASE)
+# Words between the cue and a verdict on it: not across ", and" or ", but", where the verdict
+# is on something else ("X goes back to Kyiv, and sharing it is off the table").
+_WORDS_TO_VERDICT = r"(?:\w+(?:[^\w,;]+|,\s*(?!and\b|but\b|or\b|while\b|whereas\b)))"
 _EVALUATIVE_NEG = re.compile(
-    r"^\W*(?:\w+\W+){0,4}?(?:is|was|are|were|would be|will be|remains?|be|seen as|called it"
+    r"(?!\W*,\s*(?:and|but|or|while|whereas)\b)"  # a new clause starts right after the cue
+    r"^\W*"
+    + _WORDS_TO_VERDICT
+    + r"{0,4}?(?:is|was|are|were|would be|will be|remains?|be|seen as|called it"
     r"|calls it|regarded as|described as|considered|deemed|viewed as|branded|labell?ed|termed"
     r"|treated as|regard (?:it|them) as|see (?:it|them) as|as)\s+[\"“'‘]?(?:\w+\s+)?[\"“'‘]?"
     r"(?:unacceptable|a non-starter|non-starter|out of the question|off the table|impossible"
