@@ -241,7 +241,7 @@ CASES = [
     ),
     # a verdict after ", and" is on the next clause's subject, not on the cue
     (
-        "Riga said the plant goes back to Ukraine, and sharing it is off the table.",
+        "Riga said the nuclear station returns to Ukraine, and a joint board is out of the question.",
         [("EU", "zaporizhzhia_npp", "ukrainian_control", "support")],
     ),
     (

@@ -68,7 +68,7 @@ _SPEECH = re.compile(r"(?:" + lx.SPEECH_VERBS + r")$", re.IGNORECASE)
 _CONDITION = re.compile(r"\b(?:" + lx.CONDITION + r")\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"^(?:" + lx.RELATIVE + r")$", re.IGNORECASE)
 # Words between the cue and a verdict on it: not across ", and" or ", but", where the verdict
-# is on something else ("X goes back to Kyiv, and sharing it is off the table").
+# is on something else ("the port returns to Kyiv, and a joint board is out of the question").
 _WORDS_TO_VERDICT = r"(?:\w+(?:[^\w,;]+|,\s*(?!and\b|but\b|or\b|while\b|whereas\b)))"
 _EVALUATIVE_NEG = re.compile(
     r"(?!\W*,\s*(?:and|but|or|while|whereas)\b)"  # a new clause starts right after the cue

@@ -764,9 +764,12 @@ def _is_proposal(t: _Tok) -> bool:
     return t.kind == "M" and names_proposal(t.text)
 
 
+# "In Moscow's view, …", and "At Kyiv's request, …"
 _VIEW_NOUNS = frozenset(
-    ["view", "opinion", "eyes", "words", "reading", "assessment", "judgement", "judgment"]
-    + ["insistence", "request", "urging", "behest", "demand"]  # "At Kyiv's insistence, …"
+    [
+        *("view", "opinion", "eyes", "words", "reading", "assessment", "judgement", "judgment"),
+        *("insistence", "request", "urging", "behest", "demand"),
+    ]
 )
 
 
