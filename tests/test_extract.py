@@ -248,6 +248,15 @@ CASES = [
         "The ceasefire, Oslo said, is unacceptable.",
         [("EU", "ceasefire", "ceasefire_first", "oppose")],
     ),
+    # rejecting any ceiling is backing no limits; a truce that has to wait
+    (
+        "Kyiv rejects any ceiling on the size of its armed forces.",
+        [("UA", "army_size", "no_limits", "support")],
+    ),
+    (
+        "Moscow says a truce would have to wait until a treaty is signed.",
+        [("RU", "ceasefire", "no_ceasefire_before_deal", "support")],
+    ),
     # coordination through a possessive
     (
         "Ukraine and its European partners want binding guarantees.",
@@ -327,6 +336,11 @@ def test_a_quotation_wrapped_over_lines_is_one_quotation():
     first, second = quotes(text)
     assert text[slice(*first)].endswith('foreign troops."')
     assert text[slice(*second)].endswith("its item")
+
+
+def test_a_numbered_claim_in_a_fact_check_is_nobodys_stance(codebook):
+    text = '**Claim 3 — a minister in Oslo, 2 May:** "Brussels wants a full ceasefire."'
+    assert extract(documents_from_texts({"d": text}), codebook).empty
 
 
 def test_pronoun_carries_the_previous_holder(codebook):

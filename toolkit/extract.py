@@ -308,7 +308,7 @@ def _step(doc: _Document, state: _State, sent: Sentence) -> tuple[_State, list[M
     if not sent.bullet and state.list_holder is not None and not _LIST_LEAD.search(sentence):
         state = replace(state, list_holder=None)
     # Speaker labels in transcripts: "PESKOV: ...", "Q: ..."
-    if label and label.group("name").strip().lower() in _HEARSAY_LABELS:
+    if _CLAIM.match(sentence) or (label and label.group("name").strip().lower() in _HEARSAY_LABELS):
         # "Claim: …" in a fact-check is somebody's assertion about a party, not its words
         return state, []
     if label:
@@ -603,6 +603,10 @@ def _subject(rules: Rules, sentence: str, previous: Mention | None = None) -> Me
 
 
 _HEARSAY_LABELS = frozenset(["claim", "the claim", "myth", "rumour", "rumor", "false claim"])
+# a fact-check's numbered claim: "**Claim 2 — a minister, 3 May:** …"
+_CLAIM = re.compile(
+    r"^\W*(?:the |false )?(?:claim|myth|rumou?r) ?(?:#?\d+|[IVX]+)\s*[:—–-]", re.IGNORECASE
+)
 _TEMPORAL_WORDS = frozenset(["after", "before", "since", "during", "until", "following"])
 
 
