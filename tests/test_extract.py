@@ -257,6 +257,15 @@ CASES = [
         "Moscow says a truce would have to wait until a treaty is signed.",
         [("RU", "ceasefire", "no_ceasefire_before_deal", "support")],
     ),
+    # whom a verdict is pronounced for holds it
+    (
+        "Plans to shrink the Ukrainian army, which are pushed by the Russian side, are unacceptable for Ukraine.",
+        [("RU", "army_size", "deep_cuts", "support"), ("UA", "army_size", "deep_cuts", "oppose")],
+    ),
+    (
+        "Any deployment of foreign troops in Ukraine is unacceptable to Moscow.",
+        [("RU", "foreign_troops", "no_foreign_troops", "support")],
+    ),
     # coordination through a possessive
     (
         "Ukraine and its European partners want binding guarantees.",

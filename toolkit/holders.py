@@ -94,6 +94,11 @@ def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context
         )
     ) or _REACTING.search(" ".join(t.text for t in toks[max(0, first - 5) : first])) is not None
 
+    # 0. A verdict on the cue that names whom it is unacceptable to: "… is a red line for X".
+    for judge, sign in _judges(toks, sentence, cue):
+        found = True
+        yield judge, sign, "verdict"
+
     # 1. A relative or passive clause right after the cue.
     # (not for a time: in "… after a ceasefire, an idea Moscow rejected" the clause is about
     # the whole sentence)
@@ -189,6 +194,28 @@ def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context
         and any(t.text.lower() in ("would", "will") for t in toks[:first])
     ):
         yield context.previous, _chain_sign(toks, 0, first) * evaluative, "provision"
+
+
+def _judges(toks: list[_Tok], sentence: str, cue: Cue):
+    """The party a verdict on the cue is pronounced for, and the sign: "… are unacceptable
+    to Oslo" (-1), "… unacceptable to us" (us: the speaker); +1 when the cue's own words hold
+    the verdict ("foreign bases are unacceptable" names the option against them)."""
+    verdict = _VERDICT_FOR.search(sentence, cue.start, cue.end + 120)
+    if verdict is None or ";" in sentence[cue.end : verdict.start()]:
+        return
+    if any(t.kind == "C" and cue.end <= t.start < verdict.start() for t in toks):
+        return  # another cue in between: the verdict is on that one
+    for t in toks:
+        if t.kind == "M" and verdict.end() <= t.start <= verdict.end() + 4:
+            yield t.mention, 1 if verdict.start() < cue.end else -1
+            return
+
+
+_VERDICT_FOR = re.compile(
+    r"\b(?:unacceptable|not acceptable|a red line|out of the question|a non-starter)"
+    r"\s+(?:to|for)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 
 
 def _pronoun_object_clause(toks: list[_Tok], k: int):
