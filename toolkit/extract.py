@@ -9,6 +9,7 @@ refers back to, the lead of a list, the issues of the sentences just before), ru
 
 from __future__ import annotations
 
+import functools
 import re
 import warnings
 from collections.abc import Callable, Iterator
@@ -221,6 +222,13 @@ class _NeedParse(Exception):
         self.sentence = sentence
 
 
+def _parsed(parsed: dict, sentence: str):
+    """The parse of ``sentence`` from ``parsed``; :class:`_NeedParse` when it is not there."""
+    if sentence not in parsed:
+        raise _NeedParse(sentence)
+    return parsed[sentence]
+
+
 class _Reading:
     """One document being read: its sentences, where the reading is, and what it found.
 
@@ -236,17 +244,12 @@ class _Reading:
             tuple(sorted(rules.anchors_in(text.casefold()))),
             tuple(_quotes(text)),
             reader,
-            self._parse,
+            functools.partial(_parsed, self.parsed),  # not a bound method: no cycle to collect
         )
         self.sentences = _capped(text, split_sentences(text))
         self.state = _State(people=_People.of(rules))
         self.done = 0  # sentences read
         self.found: list[tuple[int, Sentence, list[Match]]] = []  # those with matches
-
-    def _parse(self, sentence: str):
-        if sentence not in self.parsed:
-            raise _NeedParse(sentence)
-        return self.parsed[sentence]
 
     def advance(self) -> str | None:
         """Read on to the end, or to a sentence whose parse is needed: that sentence."""
@@ -276,16 +279,20 @@ def _read(texts: list[str], rules: Rules, reader: str, nlp=None) -> Iterator[lis
     sentence does not depend on its batch), so memory stays flat in the number of documents.
     """
     for first in range(0, len(texts), _WINDOW):
-        readings = [_Reading(t, rules, reader) for t in texts[first : first + _WINDOW]]
-        waiting = readings
-        while waiting:
-            wants = [(r, r.advance()) for r in waiting]
-            wants = [(r, sentence) for r, sentence in wants if sentence is not None]
-            for (r, sentence), doc in zip(wants, parse([s for _, s in wants], nlp), strict=True):
-                r.parsed[sentence] = doc
-            waiting = [r for r, _ in wants]
-        for r in readings:
-            yield r.found
+        yield from _read_window(texts[first : first + _WINDOW], rules, reader, nlp)
+
+
+def _read_window(texts: list[str], rules: Rules, reader: str, nlp) -> list[list]:
+    """:func:`_read` for one window of documents (whose readings are freed on return)."""
+    readings = [_Reading(t, rules, reader) for t in texts]
+    waiting = readings
+    while waiting:
+        wants = [(r, r.advance()) for r in waiting]
+        wants = [(r, sentence) for r, sentence in wants if sentence is not None]
+        for (r, sentence), doc in zip(wants, parse([s for _, s in wants], nlp), strict=True):
+            r.parsed[sentence] = doc
+        waiting = [r for r, _ in wants]
+    return [r.found for r in readings]
 
 
 def _step(doc: _Document, state: _State, sent: Sentence) -> tuple[_State, list[Match]]:
