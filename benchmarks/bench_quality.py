@@ -4,12 +4,14 @@ Prints precision, recall and F1 over distinct ``(doc_id, party, issue, option, p
 tuples and over ``(doc_id, party, issue)`` pairs for every set in ``data/gold/sets.yaml``:
 
 - ``seed``: the project's source text, ``data/gold/seed.csv``;
-- ``dev`` to ``dev4``: the development articles the extractor is tuned on;
-- ``heldout``, ``heldout2``, ``fresh1`` and ``fresh2``: articles written apart from the
-  extractor and never tuned on (their texts were never read by the person tuning it). Their
-  figures are the honest estimate of quality on articles nobody here has seen. The fresh
-  sets also carry the scores they got on arrival (``on_arrival`` in ``sets.yaml``), printed
-  after the table.
+- the development sets (``dev`` to ``dev5``, and ``fresh1`` to ``fresh4``, which were held
+  out until newer sets arrived): the articles the extractor is tuned on;
+- the held-out sets (``heldout``, ``heldout2``, ``fresh5``, ``fresh6``): articles written apart
+  from the extractor and never tuned on (their texts were never read by the person tuning
+  it). Their figures are the honest estimate of quality on articles nobody here has seen.
+
+Sets scored the day they arrived carry that score (``on_arrival`` in ``sets.yaml``), printed
+after the table.
 
 Run: ``make bench`` or ``.venv/bin/python benchmarks/bench_quality.py [--misses SET]
 [--reader rules|parse|both]``.
