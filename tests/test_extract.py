@@ -266,6 +266,8 @@ CASES = [
         "Any deployment of foreign troops in Ukraine is unacceptable to Moscow.",
         [("RU", "foreign_troops", "no_foreign_troops", "support")],
     ),
+    # a place before a common noun names a thing, not a party
+    ('"A truce is priced in by spring," said an analyst at a Vilnius brokerage.', []),
     # coordination through a possessive
     (
         "Ukraine and its European partners want binding guarantees.",

@@ -437,6 +437,8 @@ def obliged_mentions(doc: Doc, cue_start: int, cue_end: int, mentions: list[Ment
         spans.setdefault(m, []).append(i)
     for m, at in spans.items():
         first, last = min(at), max(at)
+        if first > 0 and doc[first - 1].lower_ == "the":  # "… require the Commission to"
+            first -= 1
         if first > 0 and last + 1 < len(doc) and doc[last + 1].text.lower() == "to":
             out.update([m] if _lemma(doc[first - 1]) in lx.CONTROL_LEMMAS else [])
     return out

@@ -455,6 +455,7 @@ SPEECH_LEMMAS = frozenset(
 CONTROL_LEMMAS = frozenset(
     [
         "require",
+        "need",
         "force",
         "press",
         "urge",

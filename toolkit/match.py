@@ -210,11 +210,19 @@ def _mentions(rules: Rules, sentence: str) -> tuple[Mention, ...]:
     for m in rules.aliases.finditer(sentence):
         if taken[m.start()]:
             continue
+        if _ATTRIBUTIVE.search(sentence, 0, m.start()) and not _ACTOR_AFTER.match(
+            sentence, m.end()
+        ):
+            continue  # "a London brokerage", "an Oslo daily": a place naming a thing, not a party
         found.append(Mention(m.start(), m.end(), rules.alias_party[m.group()], m.group()))
         for j in range(m.start(), m.end()):
             taken[j] = True
     found.sort(key=lambda x: x.start)
     return tuple(found)
+
+
+_ATTRIBUTIVE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+_ACTOR_AFTER = re.compile(r"[\s\-]+(?:based\s+)?(?:" + lx.ACTOR_NOUNS + r")\b", re.IGNORECASE)
 
 
 def find_cues(sentence: str, codebook: Codebook, topics: frozenset[str] = frozenset()) -> list[Cue]:
@@ -386,10 +394,8 @@ def _holders(reader, parse, i, cue, toks, sentence, context, mentions, anaphor=F
         return list(holders(i, cue, toks, sentence, context))
     if reader == "parse":
         doc = parse(sentence)
-        found = attribute(doc, cue.start, cue.end, mentions)
+        found = _attribute_free(doc, cue, mentions, _imposed_on(doc, cue, mentions))
         if found is not None and found.mention is not None:
-            if found.mention in _imposed_on(doc, cue, mentions):
-                return []
             return [(found.mention, found.sign, f"parse:{found.rule}")]
         in_quote = _quote_of(cue.start, context.quote_spans) is not None
         if found is None and context.speaker is not None and in_quote:
@@ -408,9 +414,22 @@ def _holders(reader, parse, i, cue, toks, sentence, context, mentions, anaphor=F
     kept = [h for h in by_order if h[0] not in obliged]
     if kept or anaphor:
         return kept
-    if found is None or found.mention is None or found.mention in obliged:
+    if found is not None and found.mention in obliged:
+        found = _attribute_free(doc, cue, mentions, obliged)
+    if found is None or found.mention is None:
         return []
     return [(found.mention, found.sign, f"parse:{found.rule}")]
+
+
+def _attribute_free(doc: Doc, cue: Cue, mentions: list[Mention], obliged: set[Mention]):
+    """:func:`attribute` among the mentions the cue is not imposed on: in "Oslo said a deal
+    would need Riga to accept a truce", Riga is passed over and Oslo holds the truce."""
+    found = attribute(doc, cue.start, cue.end, mentions)
+    if found is not None and found.mention in obliged:
+        found = attribute(doc, cue.start, cue.end, [m for m in mentions if m not in obliged])
+        if found is not None and found.mention in obliged:
+            return None
+    return found
 
 
 def _imposed_on(doc: Doc, cue: Cue, mentions: list[Mention]) -> set[Mention]:
