@@ -268,6 +268,12 @@ CASES = [
     ),
     # a place before a common noun names a thing, not a party
     ('"A truce is priced in by spring," said an analyst at a Vilnius brokerage.', []),
+    # a "not" a pattern's gap took in negates the cue; land a party holds is not a stance
+    (
+        '"Sanctions will not be lifted this year," Riga said.',
+        [("EU", "sanctions", "lift_sanctions", "oppose")],
+    ),
+    ("Most voters say no to giving away land that Kyiv holds.", []),
     # coordination through a possessive
     (
         "Ukraine and its European partners want binding guarantees.",

@@ -250,6 +250,7 @@ def _pronoun_object_clause(toks: list[_Tok], k: int):
         q += 1
 
 
+_HOLDING_VERBS = frozenset(["hold", "holds", "held", "holding"])
 _OBJECT_ENDS = frozenset(
     [",", ";", ".", ":", "—", "–", "up", "over", "outright", "again", "too", "either", "altogether"]
 )
@@ -494,6 +495,8 @@ def _relative_holders(toks: list[_Tok], k: int):
         if toks[q].kind == "N":
             sign = -sign
         elif toks[q].kind == "T":
+            if toks[q].text.lower() in _HOLDING_VERBS:
+                return  # "land that Kyiv holds": what it has, not what it wants
             sign *= toks[q].sign
             triggered = True
             break  # "… that Kyiv is seeking [, which Lavrov calls a non-starter]"

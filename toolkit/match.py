@@ -221,6 +221,8 @@ def _mentions(rules: Rules, sentence: str) -> tuple[Mention, ...]:
     return tuple(found)
 
 
+_NEGATED_INSIDE = re.compile(r"\b(?:not|never|no longer)\b|n't\b", re.IGNORECASE)
+_NEGATOR_WRITTEN = re.compile(r"not|never|n''?t|no\b|without|won|refus|reject", re.IGNORECASE)
 _ATTRIBUTIVE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 _ACTOR_AFTER = re.compile(r"[\s\-]+(?:based\s+)?(?:" + lx.ACTOR_NOUNS + r")\b", re.IGNORECASE)
 
@@ -257,7 +259,13 @@ def _find_cues(
             while end > start and not sentence[end - 1].isalnum():
                 end -= 1
             if end > start:
-                cues.append(Cue(start, end, issue, option, sign, sentence[start:end]))
+                text = sentence[start:end]
+                if _NEGATED_INSIDE.search(text) and not _NEGATOR_WRITTEN.search(pattern.written):
+                    # "sanctions will not be lifted": a gap in the pattern took in a "not"
+                    # the pattern does not ask for; it negates the cue
+                    cues.append(Cue(start, end, issue, option, -sign, text))
+                else:
+                    cues.append(Cue(start, end, issue, option, sign, text))
     if not cues:
         return cues
     # Within an issue, a longer cue that overlaps a shorter one wins ("no security
