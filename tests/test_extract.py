@@ -360,6 +360,13 @@ def test_a_numbered_claim_in_a_fact_check_is_nobodys_stance(codebook):
     assert extract(documents_from_texts({"d": text}), codebook).empty
 
 
+def test_a_place_names_a_party_unless_it_qualifies_a_thing(codebook):
+    from toolkit.match import find_mentions
+
+    found = [m.text for m in find_mentions("A Kremlin insider met a Riga bank.", codebook)]
+    assert found == ["Kremlin"]
+
+
 def test_pronoun_carries_the_previous_holder(codebook):
     docs = documents_from_texts(
         {

@@ -166,6 +166,14 @@ PERSON_TITLES = (
     r"|director|deputy|counsellor|counselor|press secretary|lawmaker|senator|mediator"
 )
 
+# Institutions and things a place name can qualify without naming a party ("a Riga bank").
+PLACE_THINGS = (
+    r"brokerage|bank|firm|company|fund|newspaper|daily|weekly|paper|broadcaster|channel"
+    r"|radio|television|think[- ]tank|institute|university|court|hospital|school|market"
+    r"|exchange|hotel|consultancy|agency|publication|magazine|tabloid|outlet|studio"
+    r"|pollster|suburb|district|restaurant|cafe|café|audience|crowd"
+)
+
 # People whose opinions are not a party's position ("Analysts think …", "Critics say …").
 NON_PARTY_HOLDERS = (
     r"analysts?|experts?|observers?|commentators?|critics?|historians?|economists?|pundits?"

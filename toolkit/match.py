@@ -210,9 +210,7 @@ def _mentions(rules: Rules, sentence: str) -> tuple[Mention, ...]:
     for m in rules.aliases.finditer(sentence):
         if taken[m.start()]:
             continue
-        if _ATTRIBUTIVE.search(sentence, 0, m.start()) and not _ACTOR_AFTER.match(
-            sentence, m.end()
-        ):
+        if _ATTRIBUTIVE.search(sentence, 0, m.start()) and _THING_AFTER.match(sentence, m.end()):
             continue  # "a London brokerage", "an Oslo daily": a place naming a thing, not a party
         found.append(Mention(m.start(), m.end(), rules.alias_party[m.group()], m.group()))
         for j in range(m.start(), m.end()):
@@ -224,7 +222,9 @@ def _mentions(rules: Rules, sentence: str) -> tuple[Mention, ...]:
 _NEGATED_INSIDE = re.compile(r"\b(?:not|never|no longer)\b|n't\b", re.IGNORECASE)
 _NEGATOR_WRITTEN = re.compile(r"not|never|n''?t|no\b|without|won|refus|reject", re.IGNORECASE)
 _ATTRIBUTIVE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
-_ACTOR_AFTER = re.compile(r"[\s\-]+(?:based\s+)?(?:" + lx.ACTOR_NOUNS + r")\b", re.IGNORECASE)
+# the firms, papers and schools a place can name ("a Vilnius brokerage"); not "a Kremlin
+# source" or "a Trump ally", who speak for their party
+_THING_AFTER = re.compile(r"(?:-based)?\s+(?:" + lx.PLACE_THINGS + r")\b", re.IGNORECASE)
 
 
 def find_cues(sentence: str, codebook: Codebook, topics: frozenset[str] = frozenset()) -> list[Cue]:
