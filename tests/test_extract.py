@@ -367,6 +367,18 @@ def test_a_place_names_a_party_unless_it_qualifies_a_thing(codebook):
     assert found == ["Kremlin"]
 
 
+def test_a_bare_no_answers_the_question_and_does_not_negate_what_follows(codebook):
+    text = (
+        "Q: Would Kyiv ever pull its brigades out of Sloviansk?\n\n"
+        "UMEROV: No. If our borders change, it goes to the people, in a referendum."
+    )
+    found = extract(documents_from_texts({"d": text}), codebook)
+    assert sorted(found[["party", "option", "polarity"]].astype(str).values.tolist()) == [
+        ["UA", "cede_donbas", "oppose"],
+        ["UA", "referendum", "support"],
+    ]
+
+
 def test_pronoun_carries_the_previous_holder(codebook):
     docs = documents_from_texts(
         {

@@ -1041,9 +1041,12 @@ def _links_by_modal(toks: list[_Tok], k: int, first: int) -> bool:
 def _chain_sign(toks: list[_Tok], lo: int, first: int) -> int:
     """Polarity of the stance words and negations between ``lo`` and the cue."""
     sign = 1
-    for t in toks[lo:first]:
+    for i in range(lo, first):
+        t = toks[i]
         if t.text in (";",) or t.kind == "C":
             sign = 1
+        elif t.kind == "N" and t.text.lower() == "no" and toks[i + 1].text in (".", "!", ":"):
+            sign = 1  # "No. And if …": an answer to what was asked, not a negation of the cue
         elif t.kind == "N" or t.kind == "T":
             sign *= -1 if t.kind == "N" else t.sign
     return sign
