@@ -362,7 +362,8 @@ def _step(doc: _Document, state: _State, sent: Sentence) -> tuple[_State, list[M
     question, asked_in = state.question, state.question_paragraph
     if sent.paragraph > asked_in + 1:
         question = ()
-    answers = _answered(question, sentence, speaker, found)
+    after_label = label.end() - 1 if label else 0
+    answers = _answered(question, sentence, after_label, speaker, found)
     if answers:
         found, question = found + answers, ()
     if _is_question(sentence):
@@ -422,10 +423,13 @@ def _step(doc: _Document, state: _State, sent: Sentence) -> tuple[_State, list[M
     return state, found
 
 
-def _answered(question, sentence: str, speaker: Mention | None, found: list[Match]) -> list[Match]:
-    """The stances a "Yes." or "No." takes on the question just asked, held by whoever
-    answers ("Q: Will Oslo accept a truce? ¶ STØRE: No. …": Oslo opposes the truce)."""
-    answer = _ANSWER.match(sentence)
+def _answered(
+    question, sentence: str, start: int, speaker: Mention | None, found: list[Match]
+) -> list[Match]:
+    """The stances a "Yes." or "No." at ``start`` (after any speaker label) takes on the
+    question just asked, held by whoever answers ("Q: Will Oslo accept a truce? ¶ STØRE:
+    No. …": Oslo opposes the truce)."""
+    answer = _ANSWER.match(sentence, start)
     if not question or answer is None or speaker is None:
         return []
     sign = -1 if answer.group("no") else 1
@@ -454,9 +458,9 @@ def _answered(question, sentence: str, speaker: Mention | None, found: list[Matc
     return out
 
 
-# A reply that opens with yes or no, after an optional speaker label: "No. …", "PESKOV: Yes,"
+# A reply that opens with yes or no: "No. …", "Well, yes,"
 _ANSWER = re.compile(
-    r"^\W*(?:(?:\*\*)?[A-Z][\w .’'\-]{1,40}?(?:\*\*)?\s*:\s+)?(?:(?:so|well|and|but)\s*,?\s+)?"
+    r"\W*(?:(?:so|well|and|but)\s*,?\s+)?"
     r"(?P<answer>"
     r"(?P<no>no|never|not at all|absolutely not|of course not|certainly not|definitely not)"
     r"|(?P<yes>yes|yeah|absolutely|of course|certainly|definitely|correct|exactly|indeed))"

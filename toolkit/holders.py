@@ -78,7 +78,7 @@ def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context
         j -= 1
     if (
         j >= 1
-        and toks[j].text.lower() in _WH_WORDS
+        and toks[j].text.lower() in lx.WH_WORDS
         and toks[j - 1].text.lower() in _TOPICAL | _TOPICAL_WEAK
     ):
         j -= 1  # "the question of whether …", "a debate about who …": still the topic
@@ -250,13 +250,9 @@ def _pronoun_object_clause(toks: list[_Tok], k: int):
         q += 1
 
 
-_HOLDING_VERBS = frozenset(["hold", "holds", "held", "holding"])
 _OBJECT_ENDS = frozenset(
     [",", ";", ".", ":", "—", "–", "up", "over", "outright", "again", "too", "either", "altogether"]
 )
-
-
-_WH_WORDS = frozenset(["who", "whether", "how", "when", "what", "which", "if"])
 
 
 # "commenting on reports of a prisoner swap", "asked about a monitoring mission": what is
@@ -495,7 +491,7 @@ def _relative_holders(toks: list[_Tok], k: int):
         if toks[q].kind == "N":
             sign = -sign
         elif toks[q].kind == "T":
-            if toks[q].text.lower() in _HOLDING_VERBS:
+            if toks[q].text.lower() in lx.HOLDING_VERBS:
                 return  # "land that Kyiv holds": what it has, not what it wants
             sign *= toks[q].sign
             triggered = True
@@ -823,16 +819,12 @@ def _owns_a_stance(toks: list[_Tok], k: int) -> bool:
 def _stance_is_that(toks: list[_Tok], k: int, first: int) -> bool:
     """True for "<party>'s line remains that …", "<party>'s view has long been that …": a
     stance noun whose content is the clause holding the cue."""
-    if k + 1 >= first or toks[k + 1].text.lower() not in _STANCE_NOUNS:
+    if k + 1 >= first or toks[k + 1].text.lower() not in lx.STANCE_NOUNS:
         return False
     words = [t.text.lower() for t in toks[k + 2 : first]]
     if "that" not in words[:5]:
         return False
-    return any(w in _COPULAS for w in words[: words.index("that")])
-
-
-_STANCE_NOUNS = frozenset(["line", "view", "position", "stance", "insistence", "argument"])
-_COPULAS = frozenset(["is", "was", "remains", "remained", "been", "be"])
+    return any(w in lx.COPULAS for w in words[: words.index("that")])
 
 
 _NON_AGENT_WORDS = frozenset(

@@ -599,3 +599,12 @@ TOPIC_WORDS = frozenset(
         "negotiation",
     ]
 )
+
+# Words the holder rules of toolkit/holders.py test for:
+# - a stance noun whose content is a "that" clause after a copula ("Oslo's line remains that …")
+STANCE_NOUNS = frozenset(["line", "view", "position", "stance", "insistence", "argument"])
+COPULAS = frozenset(["is", "was", "remains", "remained", "been", "be"])
+# - verbs of having, not wanting, in a relative clause ("land that Riga holds")
+HOLDING_VERBS = frozenset(["hold", "holds", "held", "holding"])
+# - question words that keep a cue after "the question of" a topic ("the question of who …")
+WH_WORDS = frozenset(["who", "whether", "how", "when", "what", "which", "if"])

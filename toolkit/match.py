@@ -220,7 +220,7 @@ def _mentions(rules: Rules, sentence: str) -> tuple[Mention, ...]:
 
 
 _NEGATED_INSIDE = re.compile(r"\b(?:not|never|no longer)\b|n't\b", re.IGNORECASE)
-_NEGATOR_WRITTEN = re.compile(r"not|never|n''?t|no\b|without|won|refus|reject", re.IGNORECASE)
+_NEGATOR_WRITTEN = re.compile(r"not|never|n'?t|no\b|without|won|refus|reject", re.IGNORECASE)
 _ATTRIBUTIVE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 # the firms, papers and schools a place can name ("a Vilnius brokerage"); not "a Kremlin
 # source" or "a Trump ally", who speak for their party
