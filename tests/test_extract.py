@@ -212,6 +212,26 @@ CASES = [
         "Oslo backs a full ceasefire, and Washington said it would help.",
         [("EU", "ceasefire", "ceasefire_first", "support")],
     ),
+    (
+        "Oslo has long backed a truce first, while the Russian side keeps rejecting it.",
+        [
+            ("EU", "ceasefire", "ceasefire_first", "support"),
+            ("RU", "ceasefire", "ceasefire_first", "oppose"),
+        ],
+    ),
+    # an attribution set off by commas inside the cue: its speaker holds the cue
+    (
+        "The sanctions, Lavrov insisted, must be lifted without delay.",
+        [("RU", "sanctions", "lift_sanctions", "support")],
+    ),
+    (
+        "The sanctions, the Danish minister said, will not be lifted this year.",
+        [("EU", "sanctions", "lift_sanctions", "oppose")],
+    ),
+    (
+        "Any settlement, Lavrov said, would need Washington to lift every sanction.",
+        [("RU", "sanctions", "lift_sanctions", "support")],
+    ),
     # paraphrases of a withdrawal and of a truce; a cue starts where it needs to, so a
     # party before it stays outside to hold it
     (

@@ -65,6 +65,12 @@ _PRONOUN = re.compile(r"\b(?:" + lx.PRONOUNS + r")\b", re.IGNORECASE)
 _TITLE = re.compile(r"\b(?:" + lx.TITLES + r")\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:we|I|our|us|my|me)\b", re.IGNORECASE)
 _SPEECH = re.compile(r"(?:" + lx.SPEECH_VERBS + r")$", re.IGNORECASE)
+# An attribution set off by commas inside a clause: "…, the envoy said, …", "…, he added, …"
+ASIDE = re.compile(
+    r", (?:he|she|they|it|we|I|[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}|the [\w-]+(?: [\w-]+){0,3})"
+    r" (?:" + lx.SPEECH_VERBS + r")(?: [\w-]+){0,3},(?= )"
+)
+
 _CONDITION = re.compile(r"\b(?:" + lx.CONDITION + r")\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"^(?:" + lx.RELATIVE + r")$", re.IGNORECASE)
 # Words between the cue and a verdict on it: not across ", and" or ", but", where the verdict
@@ -275,9 +281,10 @@ class _Tok:
 def tokens(sentence: str, mentions: list[Mention], cues: list[Cue]) -> list[_Tok]:
     cover = [-1] * (len(sentence) + 1)
     for i, cue in enumerate(cues):
+        aside = ASIDE.search(sentence, cue.start, cue.end)
         for j in range(cue.start, cue.end):
-            if cover[j] == -1:
-                cover[j] = i
+            if cover[j] == -1 and not (aside and aside.start() <= j < aside.end()):
+                cover[j] = i  # the speaker of an aside the cue runs across stays a mention
     toks: list[_Tok] = []
     mention_at = {m.start: m for m in mentions}
     skip_to = -1

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from . import lexicon as lx
 from ._grammar import (
+    ASIDE,
     _ACTOR_NOUN,
     _AUX,
     _CLOSERS,
@@ -98,6 +99,15 @@ def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context
     for judge, sign in _judges(toks, sentence, cue):
         found = True
         yield judge, sign, "verdict"
+
+    # 0b. The speaker of an aside the cue runs across: "The sanctions, Oslo said, must go".
+    aside = ASIDE.search(sentence, cue.start, cue.end)
+    if aside is not None:
+        speakers = [t.mention for t in toks[first : last + 1] if t.kind == "M"]
+        spoken = [m for m in speakers if aside.start() < m.start < aside.end()]
+        if spoken:
+            yield spoken[0], evaluative, "aside"
+            return
 
     # 1. A relative or passive clause right after the cue.
     # (not for a time: in "… after a ceasefire, an idea Moscow rejected" the clause is about
@@ -232,6 +242,8 @@ def _pronoun_object_clause(toks: list[_Tok], k: int):
             return
         j += 1
     j += 1
+    while j < n and toks[j].text.lower() in ("the", "its", "their"):
+        j += 1  # "…, while the Danish side rejects it"
     if j >= n or toks[j].kind != "M" or toks[j].mention.kind not in ("name", "demonym"):
         return  # a pronoun subject ("… and they …") is too uncertain to name a holder
     holder, sign, q = toks[j].mention, 1, j + 1

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from . import _check
 from . import lexicon as lx
 from ._grammar import (
+    ASIDE,
     _FIRST_PERSON,
     _NON_AGENT,
     _PRONOUN,
@@ -243,11 +244,46 @@ def _find_cues(
 ) -> list[Cue]:
     if present is None:
         present = rules.anchors_in(sentence.casefold())
-    cues: list[Cue] = []
     candidates = set(rules.unanchored)
     for a in present:
         candidates.update(rules.cues_by_anchor.get(a, ()))
-    for i in sorted(candidates):  # the codebook's order, so results do not depend on sets
+    order = sorted(candidates)  # the codebook's order, so results do not depend on sets
+    cues = _cues_in(rules, sentence, here, topics, order)
+    aside = ASIDE.search(sentence)
+    if aside is not None:
+        # "The sanctions, the envoy said, must be lifted": the cue read without the aside,
+        # its span then running across it, where no cue of its issue is found already
+        a, b = aside.span()
+        for c in _cues_in(rules, sentence[:a] + sentence[b:], here, topics, order):
+            end = c.end + b - a
+            if c.start < a < c.end and not any(
+                k.issue == c.issue and k.start < end and c.start < k.end for k in cues
+            ):
+                cues.append(Cue(c.start, end, c.issue, c.option, c.sign, sentence[c.start : end]))
+    if not cues:
+        return cues
+    # Within an issue, a longer cue that overlaps a shorter one wins ("no security
+    # guarantees" over "security guarantees").
+    cues.sort(key=lambda c: (-(c.end - c.start), c.start))
+    kept: list[Cue] = []
+    for cue in cues:
+        if any(k.issue == cue.issue and k.start < cue.end and cue.start < k.end for k in kept):
+            continue
+        kept.append(cue)
+    # A negative cue ("limits on the army") says less than a named option of the same issue
+    # ("a cap of 600,000") in the same sentence; the named option is kept alone.
+    named = {c.issue for c in kept if c.sign > 0}
+    kept = [c for c in kept if c.sign > 0 or c.issue not in named]
+    kept.sort(key=lambda c: (c.start, c.issue, c.option))
+    return kept
+
+
+
+def _cues_in(rules: Rules, sentence: str, here, topics, order: list[int]) -> list[Cue]:
+    """Every match in ``sentence`` of the cues numbered ``order`` (before any overlap is
+    resolved); a "not" that a pattern's gap took in negates its cue."""
+    cues: list[Cue] = []
+    for i in order:
         issue, option, sign, needs_context, pattern = rules.cues[i]
         if needs_context and issue not in here and issue not in topics:
             continue
@@ -266,22 +302,7 @@ def _find_cues(
                     cues.append(Cue(start, end, issue, option, -sign, text))
                 else:
                     cues.append(Cue(start, end, issue, option, sign, text))
-    if not cues:
-        return cues
-    # Within an issue, a longer cue that overlaps a shorter one wins ("no security
-    # guarantees" over "security guarantees").
-    cues.sort(key=lambda c: (-(c.end - c.start), c.start))
-    kept: list[Cue] = []
-    for cue in cues:
-        if any(k.issue == cue.issue and k.start < cue.end and cue.start < k.end for k in kept):
-            continue
-        kept.append(cue)
-    # A negative cue ("limits on the army") says less than a named option of the same issue
-    # ("a cap of 600,000") in the same sentence; the named option is kept alone.
-    named = {c.issue for c in kept if c.sign > 0}
-    kept = [c for c in kept if c.sign > 0 or c.issue not in named]
-    kept.sort(key=lambda c: (c.start, c.issue, c.option))
-    return kept
+    return cues
 
 
 def topics_here(
