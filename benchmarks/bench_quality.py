@@ -6,7 +6,7 @@ tuples and over ``(doc_id, party, issue)`` pairs for every set in ``data/gold/se
 - ``seed``: the project's source text, ``data/gold/seed.csv``;
 - the development sets (``dev`` to ``dev5``, and ``fresh1`` to ``fresh4``, which were held
   out until newer sets arrived): the articles the extractor is tuned on;
-- the held-out sets (``heldout``, ``heldout2``, ``fresh5``, ``fresh6``): articles written apart
+- the held-out sets (``heldout``, ``heldout2``, ``fresh7``, ``fresh8``): articles written apart
   from the extractor and never tuned on (their texts were never read by the person tuning
   it). Their figures are the honest estimate of quality on articles nobody here has seen.
 
