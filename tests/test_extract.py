@@ -232,6 +232,27 @@ CASES = [
         "Any settlement, Lavrov said, would need Washington to lift every sanction.",
         [("RU", "sanctions", "lift_sanctions", "support")],
     ),
+    (
+        "Any accord, the German chancellor went on, must rest on binding security guarantees.",
+        [("EU", "security_guarantees", "binding_guarantees", "support")],
+    ),
+    # the aside speaks for its own clause only
+    (
+        "Easing sanctions, the Danish minister said, would reward aggression, and Moscow"
+        " wants all sanctions lifted.",
+        [
+            ("EU", "sanctions", "phased_relief", "oppose"),
+            ("RU", "sanctions", "lift_sanctions", "support"),
+        ],
+    ),
+    # a demand's "that" clause names whom it is imposed on, not who holds it
+    (
+        "Moscow's demand that Kyiv give up the rest of Donetsk was rejected by Ukraine.",
+        [
+            ("RU", "territory", "cede_donbas", "support"),
+            ("UA", "territory", "cede_donbas", "oppose"),
+        ],
+    ),
     # paraphrases of a withdrawal and of a truce; a cue starts where it needs to, so a
     # party before it stays outside to hold it
     (

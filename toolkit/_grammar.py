@@ -68,7 +68,7 @@ _SPEECH = re.compile(r"(?:" + lx.SPEECH_VERBS + r")$", re.IGNORECASE)
 # An attribution set off by commas inside a clause: "…, the envoy said, …", "…, he added, …"
 ASIDE = re.compile(
     r", (?:he|she|they|it|we|I|[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}|the [\w-]+(?: [\w-]+){0,3})"
-    r" (?:" + lx.SPEECH_VERBS + r")(?: [\w-]+){0,3},(?= )"
+    r" (?:" + lx.SPEECH_VERBS + r"|went on|goes on)(?: [\w-]+){0,3},(?= )"
 )
 
 _CONDITION = re.compile(r"\b(?:" + lx.CONDITION + r")\b", re.IGNORECASE)

@@ -68,7 +68,9 @@ def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context
         return
     first, last = inside[0], inside[-1]
     found = False
-    evaluative = -1 if _EVALUATIVE_NEG.match(sentence[cue.end :]) else 1
+    aside = ASIDE.match(sentence, cue.end)  # "…, the minister said, would only …"
+    verdict_at = aside.end() if aside else cue.end
+    evaluative = -1 if _EVALUATIVE_NEG.match(sentence[verdict_at:]) else 1
 
     # A cue introduced only as a topic ("proposals regarding security guarantees") is not a
     # position of the subject.
@@ -161,6 +163,14 @@ def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context
 
     if found:
         return
+    # 2a. The speaker of an aside earlier in the cue's clause: "Any deal, Oslo added, must
+    # rest on …"
+    if not topical:
+        spoken = _aside_speaker(toks, sentence, first)
+        if spoken is not None:
+            holder, after = spoken
+            yield holder, _chain_sign(toks, after, first) * evaluative, "aside"
+            return
     # 2b. A cue inside an "if" clause opening the sentence: the main clause's subject.
     if not topical and _condition_opener(toks, first, floor) is not None:
         holder = _main_clause_holder(toks, last + 1)
@@ -914,15 +924,16 @@ def _obliged(toks: list[_Tok], k: int, first: int) -> bool:
     words = " ".join(t.text for t in toks[k + 1 : min(first, k + 7)])
     if _OBLIGED_AFTER.match(words) is not None:
         return True
-    # "… had proposed that Kyiv accept a ceiling": a bare verb after a demand's "that"
-    nxt = toks[k + 1] if k + 1 < first else None
+    # "… had proposed that Kyiv accept a ceiling", "the demand that Riga cede the port": a
+    # bare verb, a stance word's or the cue's own, after a demand's "that"
+    nxt = toks[k + 1] if k + 1 <= first else None
     return (
         k >= 2
         and toks[k - 1].text.lower() == "that"
         and any(t.kind == "T" and _DEMAND.match(t.text) for t in toks[max(0, k - 14) : k - 1])
         and nxt is not None
-        and nxt.kind == "T"
-        and not nxt.text.lower().endswith(("s", "ed"))
+        and nxt.kind in ("T", "C")
+        and not nxt.text.split()[0].lower().endswith(("s", "ed"))
     )
 
 
@@ -1040,6 +1051,27 @@ def _links_by_modal(toks: list[_Tok], k: int, first: int) -> bool:
         if t.text in (",", ";"):
             return False
     return False
+
+
+def _aside_speaker(toks: list[_Tok], sentence: str, first: int) -> tuple[Mention, int] | None:
+    """The party named in the last aside ("…, Oslo added, …") before token ``first``, and the
+    index of the token after the aside."""
+    asides = list(ASIDE.finditer(sentence, 0, toks[first].start))
+    if not asides:
+        return None
+    start, end = asides[-1].span()
+    inside = [i for i, t in enumerate(toks[:first]) if start < t.start < end]
+    after = next((i for i in range(first) if toks[i].start >= end), first)
+    named = [toks[i].mention for i in inside if toks[i].kind == "M"]
+    between = toks[after:first]
+    if not named or any(
+        t.kind in ("M", "C")
+        or t.text in (";", ":")
+        or (t.text.lower() in _CONJUNCTIONS and toks[after + i - 1].text == ",")
+        for i, t in enumerate(between)
+    ):
+        return None  # another party, another cue, or a new clause ("…, and …") comes first
+    return named[0], after
 
 
 def _chain_sign(toks: list[_Tok], lo: int, first: int) -> int:
