@@ -607,3 +607,25 @@ def test_trigger_spans_find_what_the_trigger_pattern_finds(words):
         m.start(): (m.end(), -1 if m.group("o") is not None else 1) for m in _TRIGGER.finditer(text)
     }
     assert _trigger_spans(text) == full
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # the first person of a party's own statement is that party
+        ("Joint statement of the Nordic ministers and Oslo", ["EU"]),
+        ("Conclusions of the Oslo summit", ["EU"]),
+        # a headline about a statement is not one
+        ("Talks in Oslo end without a statement", []),
+        ("Oslo summit: what the leaders agreed", []),
+    ],
+)
+def test_the_first_person_of_a_statement_is_its_issuer(title, expected, codebook):
+    text = (
+        "The text was published on Friday.\n\n"
+        "We call for a full ceasefire first, before any talks on territory.\n\n"
+        '"We will never accept a ceasefire first," a visiting official said.'
+    )
+    statements = extract(documents_from_texts({"d": text}, title=title), codebook)
+    supports = statements[statements["polarity"] == "support"]
+    assert supports["party"].astype(str).tolist() == expected

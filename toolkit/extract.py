@@ -21,6 +21,7 @@ import pandas as pd
 from . import _check
 from . import lexicon as lx
 from ._grammar import (
+    _FIRST_PERSON,
     _NEGATOR,
     _OPPOSE,
     _PRONOUN,
@@ -212,6 +213,36 @@ class _State:
     # answers: (issue, option, sign), and the question's paragraph
     question: tuple[tuple[str, str, int], ...] = ()
     question_paragraph: int = -1
+    voice: Mention | None = None  # whose own text the document is (see _voice)
+
+
+# A title that says the text is a party's own: "Joint statement of …", "Council conclusions"
+# (not a headline about one: "talks end without a statement", "row over the declaration")
+_OWN_TEXT = re.compile(
+    r"(?<!\bwithout )(?<!\bno )(?<!\bover )(?<!\bafter )(?<!\bbefore )(?<!\bon )"
+    r"(?<!\bwithout a )(?<!\bno joint )(?<!\bover the )(?<!\bafter the )(?<!\bon the )"
+    r"\b(?:statement|communiqu[eé]|declaration|conclusions|address|appeal|open letter|readout"
+    r"|read-out)\b",
+    re.IGNORECASE,
+)
+
+
+def _unquoted(text: str, quotes, s: int, e: int) -> str:
+    """``text[s:e]`` with its quotations blanked out."""
+    chars = list(text[s:e])
+    for q0, q1 in quotes:
+        for i in range(max(q0, s), min(q1, e)):
+            chars[i - s] = " "
+    return "".join(chars)
+
+
+def _voice(title: str, rules: Rules) -> Mention | None:
+    """The party whose own text a document is, by its title ("Statement by the Oslo
+    government"): the first person of its unquoted sentences."""
+    if not _OWN_TEXT.search(title):
+        return None
+    named = _find_mentions(rules, title)
+    return named[0] if named else None
 
 
 class _NeedParse(Exception):
@@ -235,7 +266,7 @@ class _Reading:
     The parse lookup raises :class:`_NeedParse` for a sentence it does not hold; the
     sentence's step is then run again, being pure, once the parse is in."""
 
-    def __init__(self, text: str, rules: Rules, reader: str) -> None:
+    def __init__(self, text: str, rules: Rules, reader: str, title: str = "") -> None:
         rules = rules.with_people(learn_names(text, rules.party_of, rules.party_words))
         self.parsed: dict[str, object] = {}
         self.doc = _Document(
@@ -247,7 +278,7 @@ class _Reading:
             functools.partial(_parsed, self.parsed),  # not a bound method: no cycle to collect
         )
         self.sentences = _capped(text, split_sentences(text))
-        self.state = _State(people=_People.of(rules))
+        self.state = _State(people=_People.of(rules), voice=_voice(title, rules))
         self.done = 0  # sentences read
         self.found: list[tuple[int, Sentence, list[Match]]] = []  # those with matches
 
@@ -270,7 +301,9 @@ class _Reading:
 _WINDOW = 32
 
 
-def _read(texts: list[str], rules: Rules, reader: str, nlp=None) -> Iterator[list]:
+def _read(
+    texts: list[str], rules: Rules, reader: str, nlp=None, titles: list[str] | None = None
+) -> Iterator[list]:
     """For each text in order, ``(index, sentence, [Match])`` for its sentences with matches.
 
     Each document is read sentence by sentence, passing its :class:`_State` on with
@@ -278,13 +311,15 @@ def _read(texts: list[str], rules: Rules, reader: str, nlp=None) -> Iterator[lis
     they wait on are parsed together (several times faster than one by one; the parse of a
     sentence does not depend on its batch), so memory stays flat in the number of documents.
     """
+    titles = titles or [""] * len(texts)
     for first in range(0, len(texts), _WINDOW):
-        yield from _read_window(texts[first : first + _WINDOW], rules, reader, nlp)
+        window = slice(first, first + _WINDOW)
+        yield from _read_window(texts[window], rules, reader, nlp, titles[window])
 
 
-def _read_window(texts: list[str], rules: Rules, reader: str, nlp) -> list[list]:
+def _read_window(texts: list[str], rules: Rules, reader: str, nlp, titles: list[str]) -> list[list]:
     """:func:`_read` for one window of documents (whose readings are freed on return)."""
-    readings = [_Reading(t, rules, reader) for t in texts]
+    readings = [_Reading(t, rules, reader, title) for t, title in zip(texts, titles, strict=True)]
     waiting = readings
     while waiting:
         wants = [(r, r.advance()) for r in waiting]
@@ -339,6 +374,14 @@ def _step(doc: _Document, state: _State, sent: Sentence) -> tuple[_State, list[M
                 speaker = speaker or speakers[q]
     if state.turn_speaker is not None and speaker is None:
         speaker = state.turn_speaker
+        spans.append((0, len(sentence)))
+    elif (
+        state.voice is not None
+        and speaker is None
+        and _FIRST_PERSON.search(_unquoted(text, doc.quotes, s, e))
+    ):
+        # "We call for …" in a statement: the voice of whoever issued it
+        speaker = state.voice
         spans.append((0, len(sentence)))
     recent = state.recent_topics
     topics = frozenset().union(*(t for _, t in recent[-2:])) if recent else frozenset()
@@ -675,7 +718,10 @@ def extract(
             f"n_process={_check.shown(n_process)} is not a number of processes",
             fix="give a whole number, 1 or more",
         )
-    docs = [(d.doc_id, d.date, d.text) for d in documents.itertuples(index=False)]
+    docs = [
+        (d.doc_id, d.date, d.text, getattr(d, "title", ""))
+        for d in documents.itertuples(index=False)
+    ]
     if n_process == 1 or len(docs) < 2:
         rows = _rows(docs, codebook, reader)
     else:
@@ -695,12 +741,13 @@ def extract(
 
 
 def _rows(docs: list[tuple], codebook: Codebook, reader: str) -> list[tuple]:
-    """The statement rows of ``docs`` (``(doc_id, date, text)`` each)."""
+    """The statement rows of ``docs`` (``(doc_id, date, text, title)`` each)."""
     nlp = load_parser() if reader != "rules" else None
-    texts = [text if isinstance(text, str) else "" for _, _, text in docs]
+    texts = [text if isinstance(text, str) else "" for _, _, text, _ in docs]
+    titles = [title if isinstance(title, str) else "" for *_, title in docs]
     rows = []
-    read = _read(texts, rules_for(codebook), reader, nlp)
-    for (doc_id, date, _), text, found in zip(docs, texts, read, strict=True):
+    read = _read(texts, rules_for(codebook), reader, nlp, titles)
+    for (doc_id, date, _, _), text, found in zip(docs, texts, read, strict=True):
         for index, sent, matches in found:
             for m in matches:
                 rows.append(

@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING
 
 from . import lexicon as lx
 from ._grammar import (
-    ASIDE,
     _ACTOR_NOUN,
     _AUX,
     _CLOSERS,
@@ -48,6 +47,7 @@ from ._grammar import (
     _TOPICAL_WEAK,
     _TRIGGER,
     _VOLITION,
+    ASIDE,
     _coordinated,
     _eligible,
     _possessive,

@@ -26,11 +26,11 @@ from typing import TYPE_CHECKING
 from . import _check
 from . import lexicon as lx
 from ._grammar import (
-    ASIDE,
     _FIRST_PERSON,
     _NON_AGENT,
     _PRONOUN,
     _TITLE,
+    ASIDE,
     _word_before,
     names_proposal,
     title_key,
@@ -276,7 +276,6 @@ def _find_cues(
     kept = [c for c in kept if c.sign > 0 or c.issue not in named]
     kept.sort(key=lambda c: (c.start, c.issue, c.option))
     return kept
-
 
 
 def _cues_in(rules: Rules, sentence: str, here, topics, order: list[int]) -> list[Cue]:
