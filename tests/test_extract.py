@@ -245,6 +245,25 @@ CASES = [
             ("RU", "sanctions", "lift_sanctions", "support"),
         ],
     ),
+    # a verdict read past an aside; "constitute" and "serve only to" give verdicts too
+    (
+        "A truce of this sort, Lavrov says, would serve only to let the enemy regroup.",
+        [("RU", "ceasefire", "ceasefire_first", "oppose")],
+    ),
+    (
+        "Medvedev insisted that any use of the frozen Russian assets would constitute theft.",
+        [("RU", "frozen_assets", "assets_for_ukraine", "oppose")],
+    ),
+    # "at once" is no condition: the "not" before the cue still negates it
+    (
+        "Lavrov wants relief at once, not in instalments.",
+        [("RU", "sanctions", "phased_relief", "oppose")],
+    ),
+    # an opening "nor" negates its clause
+    (
+        "Nor, she added, would Oslo ever recognise the annexed land as Russian.",
+        [("EU", "recognition", "de_jure_recognition", "oppose")],
+    ),
     # a demand's "that" clause names whom it is imposed on, not who holds it
     (
         "Moscow's demand that Kyiv give up the rest of Donetsk was rejected by Ukraine.",

@@ -80,7 +80,8 @@ _EVALUATIVE_NEG = re.compile(
     r"(?!\W*,\s*(?:and|but|or|while|whereas)\b)"  # a new clause starts right after the cue
     r"^\W*"
     + _WORDS_TO_VERDICT
-    + r"{0,4}?(?:is|was|are|were|would be|will be|remains?|be|seen as|called it"
+    + r"{0,4}?(?:is|was|are|were|would be|will be|remains?|be|seen as|called it|constitutes?"
+    r"|would constitute|amounts? to|would amount to"
     r"|calls it|regarded as|described as|considered|deemed|viewed as|branded|labell?ed|termed"
     r"|treated as|regard (?:it|them) as|see (?:it|them) as|as)\s+[\"“'‘]?(?:\w+\s+)?[\"“'‘]?"
     r"(?:unacceptable|a non-starter|non-starter|out of the question|off the table|impossible"
@@ -96,7 +97,8 @@ _EVALUATIVE_NEG = re.compile(
     r"|a gift (?:to|for)|an invitation to|a recipe for|a betrayal|a mistake|a disaster"
     r"|capitulation|surrender)\b"
     # "a truce now would only reward the aggressor", "a freeze would simply embolden Moscow"
-    r"|^\W*(?:\w+\W+){0,4}?(?:would|will|could|might)\s+(?:only|simply|merely|just)\s+(?:"
+    r"|^\W*(?:\w+\W+){0,4}?(?:would|will|could|might)\s+(?:serve\s+)?(?:only|simply|merely|just)"
+    r"\s+(?:to\s+)?(?:"
     + "|".join(sorted(lx.HARM_LEMMAS - {"freeze"}))
     + r"|let|allow|give|hand|buy)\w*\b"  # "would only let the invader regroup"
     # "an accord signed without Brussels would never last"

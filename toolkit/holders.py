@@ -68,9 +68,12 @@ def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context
         return
     first, last = inside[0], inside[-1]
     found = False
-    aside = ASIDE.match(sentence, cue.end)  # "…, the minister said, would only …"
-    verdict_at = aside.end() if aside else cue.end
-    evaluative = -1 if _EVALUATIVE_NEG.match(sentence[verdict_at:]) else 1
+    after = sentence[cue.end :]
+    aside = ASIDE.search(after)
+    if aside and "," not in after[: aside.start()]:
+        # "… of that kind, the minister said, would only …": the verdict read past the aside
+        after = after[: aside.start()] + after[aside.end() :]
+    evaluative = -1 if _EVALUATIVE_NEG.match(after) else 1
 
     # A cue introduced only as a topic ("proposals regarding security guarantees") is not a
     # position of the subject.
@@ -153,6 +156,8 @@ def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context
                 # “… our parliament will settle it by vote,” she said: the speaker's position
                 mention, rule = context.speaker, "quote"
             found = True
+            if _NOR.match(sentence) and rule in ("subject", "modal"):
+                sign = -sign  # "Nor would Oslo accept …": the opening "nor" negates the clause
             # "warn against a rushed deal that would reward aggression": the verdict is the
             # reason for the refusal, not a second negation
             yield mention, sign * evaluative if sign > 0 else sign, rule
@@ -214,6 +219,14 @@ def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context
         and any(t.text.lower() in ("would", "will") for t in toks[:first])
     ):
         yield context.previous, _chain_sign(toks, 0, first) * evaluative, "provision"
+
+
+# a clause opened by "nor" or "neither" with its verb before the subject
+_NOR = re.compile(
+    r"^\W*(?:and\s+)?(?:nor|neither)(?:\s*,[^,]{1,40},)?\s+(?:would|will|could|can|does|do|did|is|are"
+    r"|was|were|has|have|had|should|must|shall|may)\b",
+    re.IGNORECASE,
+)
 
 
 def _judges(toks: list[_Tok], sentence: str, cue: Cue):
@@ -776,7 +789,11 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
                 return
             if _OBLIGATION.fullmatch(low):
                 obliged = True
-            elif low in ("if", "unless", "until", "once", "provided") and not governed:
+            elif (
+                low in ("if", "unless", "until", "once", "provided")
+                and not governed
+                and not (low == "once" and toks[j - 1].text.lower() == "at")  # "at once"
+            ):
                 # the cue is in a condition: "... until Kyiv leaves Donbas" is coded as support
                 sign = 1
                 locked = True
