@@ -631,18 +631,20 @@ def test_trigger_spans_find_what_the_trigger_pattern_finds(words):
 @pytest.mark.parametrize(
     ("title", "expected"),
     [
-        # the first person of a party's own statement is that party
-        ("Joint statement of the Nordic ministers and Oslo", ["EU"]),
-        ("Conclusions of the Oslo summit", ["EU"]),
-        # a headline about a statement is not one
+        # a party's own statement speaks for it where it quotes nobody else
+        ("Joint statement of the Nordic ministers and Oslo", ["EU", "EU"]),
+        ("Conclusions of the Oslo summit", ["EU", "EU"]),
+        # a headline about a statement is not one, nor is the party a statement is about
         ("Talks in Oslo end without a statement", []),
+        ("Council statement on Oslo", []),
         ("Oslo summit: what the leaders agreed", []),
     ],
 )
-def test_the_first_person_of_a_statement_is_its_issuer(title, expected, codebook):
+def test_a_statement_speaks_for_its_issuer(title, expected, codebook):
     text = (
         "The text was published on Friday.\n\n"
         "We call for a full ceasefire first, before any talks on territory.\n\n"
+        "A just peace requires binding security guarantees.\n\n"
         '"We will never accept a ceasefire first," a visiting official said.'
     )
     statements = extract(documents_from_texts({"d": text}, title=title), codebook)

@@ -21,7 +21,6 @@ import pandas as pd
 from . import _check
 from . import lexicon as lx
 from ._grammar import (
-    _FIRST_PERSON,
     _NEGATOR,
     _OPPOSE,
     _PRONOUN,
@@ -227,22 +226,17 @@ _OWN_TEXT = re.compile(
 )
 
 
-def _unquoted(text: str, quotes, s: int, e: int) -> str:
-    """``text[s:e]`` with its quotations blanked out."""
-    chars = list(text[s:e])
-    for q0, q1 in quotes:
-        for i in range(max(q0, s), min(q1, e)):
-            chars[i - s] = " "
-    return "".join(chars)
-
-
 def _voice(title: str, rules: Rules) -> Mention | None:
     """The party whose own text a document is, by its title ("Statement by the Oslo
-    government"): the first person of its unquoted sentences."""
+    government"): it speaks every sentence that quotes nobody else."""
     if not _OWN_TEXT.search(title):
         return None
-    named = _find_mentions(rules, title)
+    # not a party the text is about: "Statement on Oslo", "… after talks in Oslo"
+    named = [m for m in _find_mentions(rules, title) if _ISSUER_BEFORE.search(title[: m.start])]
     return named[0] if named else None
+
+
+_ISSUER_BEFORE = re.compile(r"(?:^|\b(?:of|by|from)\s+(?:the\s+)?|[:,]\s*)$", re.IGNORECASE)
 
 
 class _NeedParse(Exception):
@@ -375,12 +369,8 @@ def _step(doc: _Document, state: _State, sent: Sentence) -> tuple[_State, list[M
     if state.turn_speaker is not None and speaker is None:
         speaker = state.turn_speaker
         spans.append((0, len(sentence)))
-    elif (
-        state.voice is not None
-        and speaker is None
-        and _FIRST_PERSON.search(_unquoted(text, doc.quotes, s, e))
-    ):
-        # "We call for …" in a statement: the voice of whoever issued it
+    elif state.voice is not None and speaker is None:
+        # "We call for …", "The Council calls for …" in a statement: whoever issued it speaks
         speaker = state.voice
         spans.append((0, len(sentence)))
     recent = state.recent_topics
