@@ -259,6 +259,21 @@ CASES = [
         "Lavrov wants relief at once, not in instalments.",
         [("RU", "sanctions", "phased_relief", "oppose")],
     ),
+    # an aside of view: "in his words", "in X's telling"
+    (
+        "A truce, in Lavrov's telling, has to wait until the root causes are settled.",
+        [("RU", "ceasefire", "no_ceasefire_before_deal", "support")],
+    ),
+    # restrictions eased in stages, in the passive
+    (
+        "Oslo wants the sanctions on Moscow kept, but said some measures could be eased in stages.",
+        [
+            ("EU", "sanctions", "keep_sanctions", "support"),
+            ("EU", "sanctions", "phased_relief", "support"),
+        ],
+    ),
+    # the path to the Union is not one to NATO
+    ("Oslo backs Ukraine's path to membership of the Union.", []),
     # an opening "nor" negates its clause
     (
         "Nor, she added, would Oslo ever recognise the annexed land as Russian.",

@@ -67,8 +67,11 @@ _FIRST_PERSON = re.compile(r"\b(?:we|I|our|us|my|me)\b", re.IGNORECASE)
 _SPEECH = re.compile(r"(?:" + lx.SPEECH_VERBS + r")$", re.IGNORECASE)
 # An attribution set off by commas inside a clause: "…, the envoy said, …", "…, he added, …"
 ASIDE = re.compile(
-    r", (?:he|she|they|it|we|I|[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}|the [\w-]+(?: [\w-]+){0,3})"
-    r" (?:" + lx.SPEECH_VERBS + r"|went on|goes on)(?: [\w-]+){0,3},(?= )"
+    r", (?:(?:he|she|they|it|we|I|[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}|the [\w-]+(?: [\w-]+){0,3})"
+    r" (?:" + lx.SPEECH_VERBS + r"|went on|goes on)(?: [\w-]+){0,3}"
+    # "…, in his words, …", "…, in Oslo's view, …"
+    r"|in (?:his|her|their|its|[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}'s) (?:words|telling|view|account"
+    r"|reading)),(?= )"
 )
 
 _CONDITION = re.compile(r"\b(?:" + lx.CONDITION + r")\b", re.IGNORECASE)
