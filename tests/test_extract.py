@@ -274,6 +274,12 @@ CASES = [
     ),
     # the path to the Union is not one to NATO
     ("Oslo backs Ukraine's path to membership of the Union.", []),
+    # the items of what the sentence before set out
+    (
+        "Lavrov listed the demands of his side. Among them is a pullout of Ukrainian troops"
+        " from Donetsk.",
+        [("RU", "territory", "cede_donbas", "support")],
+    ),
     # an opening "nor" negates its clause
     (
         "Nor, she added, would Oslo ever recognise the annexed land as Russian.",

@@ -204,7 +204,7 @@ def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context
         and not topical
         # nobody named who could hold it ("Ministers called on Russia to accept …")
         and not any(t.kind == "M" and _eligible(toks, i) for i, t in enumerate(toks[:first]))
-        and any(t.kind == "T" for t in toks)
+        and (any(t.kind == "T" for t in toks) or _ITEMS_OF.match(sentence))
         and not any(_ACTOR_NOUN.fullmatch(t.text) for t in toks[:first])
     ):
         yield context.previous, _chain_sign(toks, 0, first) * evaluative, "continued"
@@ -221,6 +221,11 @@ def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context
         yield context.previous, _chain_sign(toks, 0, first) * evaluative, "provision"
 
 
+# a sentence that lists the items of what the sentence before set out ("Oslo set out three
+# demands. Among them is …")
+_ITEMS_OF = re.compile(
+    r"^\W*(?:among (?:them|these|those)|(?:they|these|those) (?:include|included)\b)", re.IGNORECASE
+)
 # a clause opened by "nor" or "neither" with its verb before the subject
 _NOR = re.compile(
     r"^\W*(?:and\s+)?(?:nor|neither)(?:\s*,[^,]{1,40},)?\s+(?:would|will|could|can|does|do|did|is|are"
