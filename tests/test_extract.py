@@ -671,3 +671,19 @@ def test_a_statement_speaks_for_its_issuer(title, expected, codebook):
     statements = extract(documents_from_texts({"d": text}, title=title), codebook)
     supports = statements[statements["polarity"] == "support"]
     assert supports["party"].astype(str).tolist() == expected
+
+
+def test_a_draft_named_again_holds_what_it_provided(codebook):
+    # "that draft", "the same document" name the party's draft again, and a draft's
+    # "would have required" is what it provided, not a path not taken
+    text = (
+        "The first American draft appeared in the spring.\n\n"
+        "The same document capped Ukraine's army at 600,000.\n\n"
+        "That draft would have required Ukraine to withdraw from the rest of Donetsk."
+    )
+    statements = extract(documents_from_texts({"d": text}), codebook)
+    got = statements[["party", "option", "polarity"]].astype(str).values.tolist()
+    assert got == [["US", "cap_600k", "support"], ["US", "cede_donbas", "support"]]
+    # a person who could have agreed still holds nothing
+    text = "Kyiv could have accepted a truce first."
+    assert extract(documents_from_texts({"d": text}), codebook).empty

@@ -211,6 +211,8 @@ def counterfactual(step: _Step, parties: _Parties) -> Found | None:
     aux = _aux(step.word)
     participle = step.word.tag_ == "VBN" or "Part" in step.word.morph.get("VerbForm")
     if "have" in aux and aux & {"could", "would", "might", "should"} and participle:
+        if any(c.dep_ in SUBJECTS and _lemma(c) in lx.PROPOSAL_LEMMAS for c in step.word.children):
+            return None  # "the first draft would have required …": what a draft provided
         return Found(stop=True, rule="counterfactual")
     return None
 

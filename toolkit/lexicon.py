@@ -113,6 +113,8 @@ TITLES = (
     r"|adviser|advisor|commissioner|secretary-general|delegation|administration|governments?"
     r"|bloc|ministers|envoys|signatories|allies|draft|plan|proposal|framework|text|blueprint"
     r"|council|commission|member states)\b"
+    # a document named again: "that draft", "the same document"
+    r"|(?:that|this|the same) (?:draft|plan|proposal|framework|text|blueprint|document)\b"
 )
 
 # Titles of one person, as a later "the prime minister" refers back to whoever was introduced
