@@ -280,6 +280,35 @@ CASES = [
         " from Donetsk.",
         [("RU", "territory", "cede_donbas", "support")],
     ),
+    # a stance verb that the cue itself begins with is read inside the cue, its negation
+    # before it
+    (
+        "Oslo will never accept the annexed regions as Russian in law.",
+        [("EU", "recognition", "de_jure_recognition", "oppose")],
+    ),
+    # pushed into a concession: the one pushed is not its holder; "would not be a peace"
+    (
+        "Oslo says Ukraine cannot be pushed into handing over towns its army still holds.",
+        [("EU", "territory", "cede_donbas", "oppose")],
+    ),
+    (
+        "Oslo said a deal that made Kyiv give up towns it still holds would not be a peace.",
+        [("EU", "territory", "cede_donbas", "oppose")],
+    ),
+    # paraphrases: an army "a fraction of its size", a country "outside NATO", a signature
+    # "this spring"
+    (
+        "Moscow still presses for an army a fraction of its current size.",
+        [("RU", "army_size", "deep_cuts", "support")],
+    ),
+    (
+        "Moscow wants Ukraine outside NATO for good.",
+        [("RU", "nato_membership", "renounce_nato", "support")],
+    ),
+    (
+        "Washington wants a signature this spring.",
+        [("US", "deal_timeline", "quick_deal", "support")],
+    ),
     # an opening "nor" negates its clause
     (
         "Nor, she added, would Oslo ever recognise the annexed land as Russian.",

@@ -109,6 +109,8 @@ _EVALUATIVE_NEG = re.compile(
     r"(?:hold|last|work|survive|succeed|stand)\b"
     r"|^\W*(?:\w+\W+){0,3}?(?:would|will|could|might)\s+cross\s+(?:a|\w+'s|our|its|their)\s+red line"
     r"|^\W*(?:\w+\W+){0,3}?(?:is|are|was|were|would be)\s+(?:\w+\s+)?worse than\b"
+    # "… would not be a peace"
+    r"|^\W*(?:\w+\W+){0,3}?(?:would|will|could) not be (?:a )?(?:real |true |lasting |just )?peace\b"
     r"|^\W*(?:\w+\W+){0,3}?(?:is|are|was|were|would be)\s+(?:not|n't)\s+(?:enough|sufficient"
     r"|a (?:strategy|solution|plan|answer|option))\b"
     r"|^\W*(?:\w+\W+){0,3}?(?:would|will|could)\s+(?:\w+\s+)?reward\s+(?:the\s+)?aggress"
@@ -306,7 +308,9 @@ def tokens(sentence: str, mentions: list[Mention], cues: list[Cue]) -> list[_Tok
             toks.append(_Tok(men.start, men.end, men.text, "M", mention=men))
             skip_to = men.end
             continue
-        if s in triggers:
+        if s in triggers and cover[triggers[s][0] - 1] == -1:
+            # (a stance phrase running into a cue, "never [accept X as …]", is read word by
+            # word: the cue holds its own verb)
             t_end, sign = triggers[s]
             toks.append(_Tok(s, t_end, sentence[s:t_end], "T", sign=sign))
             skip_to = t_end

@@ -935,7 +935,8 @@ _DEMAND = re.compile(
 _OBLIGED_AFTER = re.compile(
     r"^(?:\w+ ){0,2}?(?:" + lx.OBLIGATION + r"|(?:be|is|are|was|were|been|being) (?:asked|told"
     r"|forced|made|pressed|pressured|urged|expected|required|obliged|invited|called on|compelled)"
-    r" to)\b",
+    r" to|(?:be|is|are|was|were|been|being) (?:pushed|forced|pressed|pressured|coerced|bullied"
+    r"|dragged|railroaded|rushed) into)\b",
     re.IGNORECASE,
 )
 
@@ -946,6 +947,13 @@ def _obliged(toks: list[_Tok], k: int, first: int) -> bool:
     words = " ".join(t.text for t in toks[k + 1 : min(first, k + 7)])
     if _OBLIGED_AFTER.match(words) is not None:
         return True
+    if (
+        k >= 1
+        and toks[k - 1].text.lower() in ("make", "makes", "made", "making")
+        and k + 1 == first
+    ):
+        return True  # "a deal that made Riga give up the port": made to, without the "to"
+
     # "… had proposed that Kyiv accept a ceiling", "the demand that Riga cede the port": a
     # bare verb, a stance word's or the cue's own, after a demand's "that"
     nxt = toks[k + 1] if k + 1 <= first else None
