@@ -309,6 +309,19 @@ CASES = [
         "Washington wants a signature this spring.",
         [("US", "deal_timeline", "quick_deal", "support")],
     ),
+    # a cue negated by a "not" its gap took in stands beside a named option of its issue
+    (
+        "Oslo said sanctions will not be lifted, and that it would keep tightening them.",
+        [
+            ("EU", "sanctions", "keep_sanctions", "support"),
+            ("EU", "sanctions", "lift_sanctions", "oppose"),
+        ],
+    ),
+    # handing the other side a prize is a verdict against the measure
+    (
+        "Easing sanctions now, Oslo said, would hand the invader the prize he fought for.",
+        [("EU", "sanctions", "phased_relief", "oppose")],
+    ),
     # an opening "nor" negates its clause
     (
         "Nor, she added, would Oslo ever recognise the annexed land as Russian.",

@@ -24,7 +24,8 @@ class Mention:
 
 @dataclass(frozen=True)
 class Cue:
-    """An option's pattern matched in a sentence; ``sign`` is -1 for a negative pattern."""
+    """An option's pattern matched in a sentence; ``sign`` is -1 for a negative pattern, or
+    for a pattern whose gap took in a "not" (``negated``)."""
 
     start: int
     end: int
@@ -32,6 +33,7 @@ class Cue:
     option: str
     sign: int
     text: str
+    negated: bool = False
 
 
 @dataclass(frozen=True)

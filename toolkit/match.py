@@ -21,6 +21,7 @@ import copy
 import functools
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from . import _check
@@ -259,7 +260,7 @@ def _find_cues(
             if c.start < a < c.end and not any(
                 k.issue == c.issue and k.start < end and c.start < k.end for k in cues
             ):
-                cues.append(Cue(c.start, end, c.issue, c.option, c.sign, sentence[c.start : end]))
+                cues.append(replace(c, end=end, text=sentence[c.start : end]))
     if not cues:
         return cues
     # Within an issue, a longer cue that overlaps a shorter one wins ("no security
@@ -273,7 +274,7 @@ def _find_cues(
     # A negative cue ("limits on the army") says less than a named option of the same issue
     # ("a cap of 600,000") in the same sentence; the named option is kept alone.
     named = {c.issue for c in kept if c.sign > 0}
-    kept = [c for c in kept if c.sign > 0 or c.issue not in named]
+    kept = [c for c in kept if c.sign > 0 or c.negated or c.issue not in named]
     kept.sort(key=lambda c: (c.start, c.issue, c.option))
     return kept
 
@@ -298,7 +299,7 @@ def _cues_in(rules: Rules, sentence: str, here, topics, order: list[int]) -> lis
                 if _NEGATED_INSIDE.search(text) and not _NEGATOR_WRITTEN.search(pattern.written):
                     # "sanctions will not be lifted": a gap in the pattern took in a "not"
                     # the pattern does not ask for; it negates the cue
-                    cues.append(Cue(start, end, issue, option, -sign, text))
+                    cues.append(Cue(start, end, issue, option, -sign, text, negated=True))
                 else:
                     cues.append(Cue(start, end, issue, option, sign, text))
     return cues
