@@ -322,6 +322,16 @@ CASES = [
         "Easing sanctions now, Oslo said, would hand the invader the prize he fought for.",
         [("EU", "sanctions", "phased_relief", "oppose")],
     ),
+    # what is passed over for something else is refused
+    (
+        "Oslo wants to go straight to a full settlement rather than a mere truce.",
+        [("EU", "ceasefire", "ceasefire_first", "oppose")],
+    ),
+    # "de facto" after "recognised" is not a legal recognition
+    (
+        "Washington would have the strip recognised de facto as Russian.",
+        [("US", "recognition", "de_facto_recognition", "support")],
+    ),
     # an opening "nor" negates its clause
     (
         "Nor, she added, would Oslo ever recognise the annexed land as Russian.",

@@ -74,6 +74,8 @@ def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context
         # "… of that kind, the minister said, would only …": the verdict read past the aside
         after = after[: aside.start()] + after[aside.end() :]
     evaluative = -1 if _EVALUATIVE_NEG.match(after) else 1
+    if _PASSED_OVER.search(sentence, 0, cue.start):
+        evaluative = -evaluative  # "a full deal rather than a mere truce": the truce is refused
 
     # A cue introduced only as a topic ("proposals regarding security guarantees") is not a
     # position of the subject.
@@ -219,6 +221,13 @@ def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context
         and any(t.text.lower() in ("would", "will") for t in toks[:first])
     ):
         yield context.previous, _chain_sign(toks, 0, first) * evaluative, "provision"
+
+
+# what is passed over for something else, right before a cue: "… rather than a mere truce"
+_PASSED_OVER = re.compile(
+    r"\b(?:rather than|instead of|in place of)\s+(?:(?:a|an|the|any|mere|merely|simple|simply|just)\s+)*$",
+    re.IGNORECASE,
+)
 
 
 # a sentence that lists the items of what the sentence before set out ("Oslo set out three
