@@ -332,6 +332,28 @@ CASES = [
         "Washington would have the strip recognised de facto as Russian.",
         [("US", "recognition", "de_facto_recognition", "support")],
     ),
+    # more paraphrases: units leaving "the territory of" a region, "a single sanction",
+    # "wrapped up by the autumn", a party given "until" a date, a plant run by one side's staff
+    (
+        "Lavrov said Ukrainian units must leave the territory of the Luhansk region.",
+        [("RU", "territory", "cede_donbas", "support")],
+    ),
+    (
+        "Oslo would not lift a single sanction before a full withdrawal.",
+        [("EU", "sanctions", "lift_sanctions", "oppose")],
+    ),
+    (
+        "Washington wants the talks wrapped up by the autumn.",
+        [("US", "deal_timeline", "quick_deal", "support")],
+    ),
+    (
+        "Washington gave Kyiv until Christmas to answer.",
+        [("US", "deal_timeline", "quick_deal", "support")],
+    ),
+    (
+        "Lavrov said the nuclear plant would be operated by Russian engineers.",
+        [("RU", "zaporizhzhia_npp", "russian_control", "support")],
+    ),
     # an opening "nor" negates its clause
     (
         "Nor, she added, would Oslo ever recognise the annexed land as Russian.",
