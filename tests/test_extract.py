@@ -347,7 +347,7 @@ CASES = [
         [("US", "deal_timeline", "quick_deal", "support")],
     ),
     (
-        "Washington gave Kyiv until Christmas to answer.",
+        "Washington will give Kyiv until Christmas to answer.",
         [("US", "deal_timeline", "quick_deal", "support")],
     ),
     (
