@@ -354,6 +354,17 @@ CASES = [
         "Lavrov said the nuclear plant would be operated by Russian engineers.",
         [("RU", "zaporizhzhia_npp", "russian_control", "support")],
     ),
+    # a question answered with another option of its issue is nobody's position
+    (
+        "Asked by a senator whether Washington would lift sanctions at once, Rubio replied"
+        " that relief would come step by step.",
+        [("US", "sanctions", "phased_relief", "support")],
+    ),
+    # a title after "Speaking for X," is X's
+    (
+        "Speaking for Norway, the minister said Europe must have a seat at the table.",
+        [("EU", "european_role", "europe_included", "support")],
+    ),
     # an opening "nor" negates its clause
     (
         "Nor, she added, would Oslo ever recognise the annexed land as Russian.",

@@ -58,7 +58,7 @@ from ._grammar import (
 if TYPE_CHECKING:
     from ._types import Context, Cue, Mention
 
-__all__ = ["condition_of", "holders"]
+__all__ = ["answered_otherwise", "condition_of", "holders"]
 
 
 def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context):
@@ -140,7 +140,8 @@ def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context
         return
     answer = _answer(toks, first)
     if answer is not None:
-        yield *answer, "answer"  # "Asked whether Oslo would accept a quota, she said it would not"
+        if answer:
+            yield *answer, "answer"  # "Asked whether Oslo would accept a quota, she said no"
         return
     double = _DOUBLE_NEGATIVE.match(sentence)
     if double and cue.end <= double.end("clause"):
@@ -352,31 +353,42 @@ _IMPERSONAL = re.compile(
 )
 
 
-def _answer(toks: list[_Tok], first: int) -> tuple[Mention, int] | None:
+def _answer(toks: list[_Tok], first: int) -> tuple[Mention, int] | tuple[()] | None:
     """For a cue inside "Asked whether/if …," the one who answers, and the answer's
-    polarity: "Asked whether Norway would accept such a quota, she said it would not"."""
-    if (
-        len(toks) < 3
-        or toks[0].text.lower() != "asked"
-        or toks[1].text.lower()
-        not in (
-            "whether",
-            "if",
-            "about",
-        )
-    ):
+    polarity: "Asked whether Norway would accept such a quota, she said it would not";
+    ``()`` when the answer names its own option of the issue instead (the question's cue is
+    then nobody's); None when the cue is not in such a question."""
+    if len(toks) < 3 or toks[0].text.lower() != "asked":
+        return None
+    # "Asked whether …", "Asked by a senator on Tuesday whether …"
+    j = next((i for i, t in enumerate(toks[1:8], 1) if t.text.lower() in _ASKED_WHAT), None)
+    if j is None or any(t.text == "," or t.kind == "C" for t in toks[1:j]):
         return None
     comma = next((i for i, t in enumerate(toks) if t.text == ","), None)
     if comma is None or comma < first:
         return None
     rest = toks[comma + 1 :]
+    if any(
+        t.kind == "C" and t.issue == toks[first].issue and t.cue != toks[first].cue for t in rest
+    ):
+        return ()
     # the one who answers, else the party the question was about
     speaker = next((t.mention for t in rest if t.kind == "M"), None) or next(
-        (t.mention for t in toks[:comma] if t.kind == "M"), None
+        (t.mention for t in toks[j:comma] if t.kind == "M"), None
     )
     if speaker is None:
         return None
     return speaker, -1 if any(t.kind == "N" for t in rest) else 1
+
+
+_ASKED_WHAT = frozenset(["whether", "if", "about"])
+
+
+def answered_otherwise(toks: list[_Tok], cue: Cue) -> bool:
+    """True for a cue in an "Asked whether …," question whose answer names another option of
+    its issue: the question's option is nobody's."""
+    first = next((i for i, t in enumerate(toks) if t.end > cue.start), None)
+    return first is not None and _answer(toks, first) == ()
 
 
 def _in_source_aside(toks: list[_Tok], k: int, first: int) -> bool:

@@ -42,7 +42,7 @@ from ._prefilter import anchors
 from ._types import Context, Cue, Match, Mention
 from .attribute import attribute, obliged_mentions
 from .codebook import Codebook
-from .holders import _quote_of, condition_of, holders
+from .holders import _quote_of, answered_otherwise, condition_of, holders
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -433,8 +433,8 @@ def _holders(reader, parse, i, cue, toks, sentence, context, mentions, anaphor=F
     by_order = list(holders(i, cue, toks, sentence, context))
     if by_order and not _PARSE_WORTHY.search(sentence):
         return by_order
-    if not by_order and not mentions:
-        return []  # nobody named: the parse has nobody to find
+    if not by_order and (not mentions or answered_otherwise(toks, cue)):
+        return []  # nobody named, or a question answered with another option
     doc = parse(sentence)
     found = attribute(doc, cue.start, cue.end, mentions)
     if found is not None and found.mention is None and found.rule in _PARSE_VETOES:
@@ -598,9 +598,13 @@ def _resolve_references(sentence: str, mentions: list[Mention], context: Context
         for m in pattern.finditer(sentence):
             if not free(m.start(), m.end()):
                 continue
-            # "the leaders of France and Germany", "the president of Ukraine"
+            # "the leaders of France and Germany", "the president of Ukraine"; "Speaking for
+            # Oslo, the minister …"
             of = _OF_NAME.match(sentence, m.end())
             owner = of and next((x for x in mentions if x.start == of.end()), None)
+            behalf = _ON_BEHALF.match(sentence)
+            if owner is None and behalf and behalf.end() <= m.start():
+                owner = next((x for x in mentions if x.start == behalf.end("name")), None)
             # "Zelenskyy told parliament he would ...": a name earlier in the same sentence
             # comes first; else the holder of the sentence before.
             # inside a quotation, "the President" is the speaker's own
@@ -680,5 +684,8 @@ _WHO_AS_QUESTION = re.compile(
     re.IGNORECASE,
 )
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?")
+_ON_BEHALF = re.compile(
+    r"\W*(?:speaking\s+)?(?:for|on behalf of)\s+(?:the\s+)?(?P<name>)[^,]{1,60},", re.IGNORECASE
+)
 # between a name and its "who": a possessive and a title at most ("Ukraine's president, who")
 _WHO_GAP = re.compile(r"(?:[’']s)?(?:\s+[\w\-]+){0,4}?\s*,?\s*")
