@@ -772,3 +772,9 @@ def test_a_draft_named_again_holds_what_it_provided(codebook):
     # a person who could have agreed still holds nothing
     text = "Kyiv could have accepted a truce first."
     assert extract(documents_from_texts({"d": text}), codebook).empty
+
+
+def test_a_label_naming_no_party_ends_the_turn(codebook):
+    text = "LAVROV: Sanctions must be lifted. HOST: Some say all sanctions must be lifted."
+    statements = extract(documents_from_texts({"d": text}), codebook)
+    assert statements["quote"].tolist() == ["LAVROV: Sanctions must be lifted."]

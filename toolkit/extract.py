@@ -176,6 +176,7 @@ _SPEAKER_LABEL = re.compile(
     r"(?:\s*\([^()]{1,60}\))?\s*:(?:\*\*)?\s+\S"
 )
 _LIST_LEAD = re.compile(r":\s*$")
+_ASKERS = frozenset(["Q", "QUESTION", "REPORTER", "JOURNALIST", "ANCHOR", "HOST", "MODERATOR"])
 
 
 @dataclass(frozen=True)
@@ -352,7 +353,9 @@ def _step(doc: _Document, state: _State, sent: Sentence) -> tuple[_State, list[M
         named = _find_mentions(rules, name) or _find_mentions(rules, name.title())
         if named:
             state = replace(state, turn_speaker=named[-1])
-        elif label.group("name").strip().upper() in ("Q", "QUESTION", "REPORTER", "JOURNALIST"):
+        elif name.strip().isupper() or name.strip().upper() in _ASKERS:
+            # a label naming no party ("Q:", "ANCHOR:", "HOST:") ends the turn before it; a
+            # sentence that only opens with a colon ("Our view is simple: …") does not
             state = replace(state, turn_speaker=None)
     spans = []
     speaker = None
