@@ -365,6 +365,11 @@ CASES = [
         "Speaking for Norway, the minister said Europe must have a seat at the table.",
         [("EU", "european_role", "europe_included", "support")],
     ),
+    # a truce named only as a time is nobody's position, in either reader
+    (
+        "Paris and London say their troops could deploy in Ukraine the day after a ceasefire.",
+        [("EU", "foreign_troops", "foreign_troops_allowed", "support")],
+    ),
     # an opening "nor" negates its clause
     (
         "Nor, she added, would Oslo ever recognise the annexed land as Russian.",

@@ -58,7 +58,7 @@ from ._grammar import (
 if TYPE_CHECKING:
     from ._types import Context, Cue, Mention
 
-__all__ = ["answered_otherwise", "condition_of", "holders"]
+__all__ = ["condition_of", "holders", "merely_named"]
 
 
 def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context):
@@ -77,30 +77,7 @@ def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context
     if _PASSED_OVER.search(sentence, 0, cue.start):
         evaluative = -evaluative  # "a full deal rather than a mere truce": the truce is refused
 
-    # A cue introduced only as a topic ("proposals regarding security guarantees") is not a
-    # position of the subject.
-    j = first - 1
-    determiners = 0
-    while j >= 0 and toks[j].text.lower() in _DETERMINERS | {"“", '"', "‘", "'"}:
-        determiners += toks[j].text.lower() in _DETERMINERS
-        j -= 1
-    if (
-        j >= 1
-        and toks[j].text.lower() in lx.WH_WORDS
-        and toks[j - 1].text.lower() in _TOPICAL | _TOPICAL_WEAK
-    ):
-        j -= 1  # "the question of whether …", "a debate about who …": still the topic
-    before = toks[j].text.lower() if j >= 0 else ""
-    temporal = before in _TEMPORAL and bool(determiners or _starts_with_determiner(cue.text))
-    topical = (
-        j >= 0
-        and toks[j].kind not in ("T", "C")
-        and (
-            before in _TOPICAL
-            or temporal
-            or (before in _TOPICAL_WEAK and _word_before_is_topic(toks, j))
-        )
-    ) or _REACTING.search(" ".join(t.text for t in toks[max(0, first - 5) : first])) is not None
+    temporal, topical = _framing(toks, first, cue)
 
     # 0. A verdict on the cue that names whom it is unacceptable to: "… is a red line for X".
     for judge, sign in _judges(toks, sentence, cue):
@@ -244,6 +221,42 @@ _NOR = re.compile(
 )
 
 
+def _framing(toks: list[_Tok], first: int, cue: Cue) -> tuple[bool, bool]:
+    """Whether the cue at token ``first`` only names a time ("once a truce holds") and whether
+    it only names a topic ("proposals regarding security guarantees", or a time): then it is
+    not a position of the subject."""
+    j = first - 1
+    determiners = 0
+    while j >= 0 and toks[j].text.lower() in _DETERMINERS | {"“", '"', "‘", "'"}:
+        determiners += toks[j].text.lower() in _DETERMINERS
+        j -= 1
+    if (
+        j >= 1
+        and toks[j].text.lower() in lx.WH_WORDS
+        and toks[j - 1].text.lower() in _TOPICAL | _TOPICAL_WEAK
+    ):
+        j -= 1  # "the question of whether …", "a debate about who …": still the topic
+    before = toks[j].text.lower() if j >= 0 else ""
+    temporal = before in _TEMPORAL and bool(determiners or _starts_with_determiner(cue.text))
+    topical = (
+        j >= 0
+        and toks[j].kind not in ("T", "C")
+        and (
+            before in _TOPICAL
+            or temporal
+            or (before in _TOPICAL_WEAK and _word_before_is_topic(toks, j))
+        )
+    ) or _REACTING.search(" ".join(t.text for t in toks[max(0, first - 5) : first])) is not None
+    return temporal, topical
+
+
+def merely_named(toks: list[_Tok], cue: Cue) -> bool:
+    """True when ``cue`` only names a time or a topic, or is a question's option that its
+    answer replaced: nobody holds it, whatever else reads the sentence."""
+    first = next((i for i, t in enumerate(toks) if t.end > cue.start), None)
+    return first is not None and (_framing(toks, first, cue)[1] or _answer(toks, first) == ())
+
+
 def _judges(toks: list[_Tok], sentence: str, cue: Cue):
     """The party a verdict on the cue is pronounced for, and the sign: "… are unacceptable
     to Oslo" (-1), "… unacceptable to us" (us: the speaker); +1 when the cue's own words hold
@@ -382,13 +395,6 @@ def _answer(toks: list[_Tok], first: int) -> tuple[Mention, int] | tuple[()] | N
 
 
 _ASKED_WHAT = frozenset(["whether", "if", "about"])
-
-
-def answered_otherwise(toks: list[_Tok], cue: Cue) -> bool:
-    """True for a cue in an "Asked whether …," question whose answer names another option of
-    its issue: the question's option is nobody's."""
-    first = next((i for i, t in enumerate(toks) if t.end > cue.start), None)
-    return first is not None and _answer(toks, first) == ()
 
 
 def _in_source_aside(toks: list[_Tok], k: int, first: int) -> bool:

@@ -42,7 +42,7 @@ from ._prefilter import anchors
 from ._types import Context, Cue, Match, Mention
 from .attribute import attribute, obliged_mentions
 from .codebook import Codebook
-from .holders import _quote_of, answered_otherwise, condition_of, holders
+from .holders import _quote_of, condition_of, holders, merely_named
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -433,8 +433,8 @@ def _holders(reader, parse, i, cue, toks, sentence, context, mentions, anaphor=F
     by_order = list(holders(i, cue, toks, sentence, context))
     if by_order and not _PARSE_WORTHY.search(sentence):
         return by_order
-    if not by_order and (not mentions or answered_otherwise(toks, cue)):
-        return []  # nobody named, or a question answered with another option
+    if not by_order and (not mentions or merely_named(toks, cue)):
+        return []  # nobody named, or a cue that names only a time or a topic
     doc = parse(sentence)
     found = attribute(doc, cue.start, cue.end, mentions)
     if found is not None and found.mention is None and found.rule in _PARSE_VETOES:
