@@ -370,6 +370,11 @@ CASES = [
         "Paris and London say their troops could deploy in Ukraine the day after a ceasefire.",
         [("EU", "foreign_troops", "foreign_troops_allowed", "support")],
     ),
+    # "without delay" negates nothing
+    (
+        "Oslo calls on Moscow to agree without delay to a full ceasefire.",
+        [("EU", "ceasefire", "ceasefire_first", "support")],
+    ),
     # an opening "nor" negates its clause
     (
         "Nor, she added, would Oslo ever recognise the annexed land as Russian.",

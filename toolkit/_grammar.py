@@ -319,8 +319,10 @@ def tokens(sentence: str, mentions: list[Mention], cues: list[Cue]) -> list[_Tok
             skip_to = t_end
             continue
         word = m.group()
-        if (_NEGATOR.fullmatch(word) or word.lower().endswith("n't")) and not _NOT_MERELY.match(
-            sentence, e
+        if (
+            (_NEGATOR.fullmatch(word) or word.lower().endswith("n't"))
+            and not _NOT_MERELY.match(sentence, e)
+            and not (word.lower() == "without" and _WITHOUT_IDIOM.match(sentence, e))
         ):
             toks.append(_Tok(s, e, word, "N"))
             continue
@@ -330,6 +332,10 @@ def tokens(sentence: str, mentions: list[Mention], cues: list[Cue]) -> list[_Tok
 
 # "not merely in practice", "not only … but": more, not less
 _NOT_MERELY = re.compile(r"\s+(?:merely|just|only|simply|solely)\b", re.IGNORECASE)
+# "without delay", "without fail": at once, surely; nothing is negated
+_WITHOUT_IDIOM = re.compile(
+    r"\s+(?:any\s+|further\s+)?(?:delay|fail|doubt|question|hesitation|exception)\b", re.IGNORECASE
+)
 
 
 @functools.lru_cache(maxsize=64)  # a sentence is tokenized for its cues, then for its subject
