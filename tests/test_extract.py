@@ -375,6 +375,21 @@ CASES = [
         "Oslo calls on Moscow to agree without delay to a full ceasefire.",
         [("EU", "ceasefire", "ceasefire_first", "support")],
     ),
+    # the envoy of a party posted in a capital speaks for the party, not the capital
+    (
+        "Russia's ambassador in Oslo said that Ukraine must stay outside NATO.",
+        [("RU", "nato_membership", "renounce_nato", "support")],
+    ),
+    # troops "treated as a party to the conflict" are refused; "would only teach" is a verdict
+    (
+        "Lavrov said any Danish troops in Ukraine would be treated as a party to the war.",
+        [("RU", "foreign_troops", "foreign_troops_allowed", "oppose")],
+    ),
+    (
+        "A deal that handed over the rest of Donetsk would only teach aggressors a lesson,"
+        " Oslo said.",
+        [("EU", "territory", "cede_donbas", "oppose")],
+    ),
     # an opening "nor" negates its clause
     (
         "Nor, she added, would Oslo ever recognise the annexed land as Russian.",

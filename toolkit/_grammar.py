@@ -89,7 +89,7 @@ _EVALUATIVE_NEG = re.compile(
     r"|treated as|regard (?:it|them) as|see (?:it|them) as|as)\s+[\"“'‘]?(?:\w+\s+)?[\"“'‘]?"
     r"(?:unacceptable|a non-starter|non-starter|out of the question|off the table|impossible"
     r"|unrealistic|absurd|a red line|not acceptable|not an option|a trap|legitimate (?:military )?"
-    r"targets?|an act of aggression|theft|a provocation|worthless|meaningless|occupation"
+    r"targets?|a party to the (?:conflict|war)|(?:enemy )?combatants|an act of aggression|theft|a provocation|worthless|meaningless|occupation"
     r"|capitulation|surrender|a (?:\w+ )?trick|a ploy|a (?:delaying|stalling) tactic|a smokescreen"
     r"|a reward for|a gift (?:to|for)|an invitation to|a recipe for|a betrayal|a mistake|a disaster"
     r"|a pause before|not peace|a dead end|a dead letter|a sham|a farce|a fig leaf|a fantasy"
@@ -286,6 +286,7 @@ class _Tok:
     mention: Mention | None = None
     cue: int = -1  # index of the covering cue for kind C
     issue: str = ""  # its issue
+    option: str = ""  # and option
 
 
 def tokens(sentence: str, mentions: list[Mention], cues: list[Cue]) -> list[_Tok]:
@@ -304,7 +305,8 @@ def tokens(sentence: str, mentions: list[Mention], cues: list[Cue]) -> list[_Tok
         if s < skip_to:
             continue
         if cover[s] != -1:
-            toks.append(_Tok(s, e, m.group(), "C", cue=cover[s], issue=cues[cover[s]].issue))
+            c = cues[cover[s]]
+            toks.append(_Tok(s, e, m.group(), "C", cue=cover[s], issue=c.issue, option=c.option))
             continue
         if s in mention_at:
             men = mention_at[s]
@@ -427,8 +429,11 @@ def _eligible(toks: list[_Tok], k: int) -> bool:
         toks[j].text.lower() in ("in", "from", "at")
         and j > 0
         and _ACTOR_NOUN.fullmatch(toks[j - 1].text)
+        and not (j > 1 and toks[j - 2].kind == "M")
     ):
-        return True  # "officials in Washington", "diplomats from Paris"
+        # "officials in Washington", "diplomats from Paris"; not "Oslo's envoy in Riga",
+        # whose envoy is Oslo's
+        return True
     return not _NON_AGENT.match(toks[j].text)
 
 

@@ -382,7 +382,8 @@ def _answer(toks: list[_Tok], first: int) -> tuple[Mention, int] | tuple[()] | N
         return None
     rest = toks[comma + 1 :]
     if any(
-        t.kind == "C" and t.issue == toks[first].issue and t.cue != toks[first].cue for t in rest
+        t.kind == "C" and t.issue == toks[first].issue and t.option != toks[first].option
+        for t in rest
     ):
         return ()
     # the one who answers, else the party the question was about

@@ -515,6 +515,8 @@ HARM_LEMMAS = frozenset(
         "jeopardise",
         "jeopardize",
         "sabotage",
+        "teach",  # "would only teach the invader that borders can be bought"
+        "encourage",
     ]
 )
 
