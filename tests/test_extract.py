@@ -390,6 +390,35 @@ CASES = [
         " Oslo said.",
         [("EU", "territory", "cede_donbas", "oppose")],
     ),
+    # more paraphrases, each an invented instance of a general construction
+    (
+        "Lavrov said the Europeans have nothing to do at the negotiating table.",
+        [("RU", "european_role", "bilateral_talks", "support")],
+    ),
+    (
+        "Kyiv refused to pull its troops out of the land it still holds in the east.",
+        [("UA", "territory", "cede_donbas", "oppose")],
+    ),
+    (
+        "Moscow would not accept a single Western soldier in the country.",
+        [("RU", "foreign_troops", "foreign_troops_allowed", "oppose")],
+    ),
+    (
+        "Lavrov said the plant would stay under the control of Rosatom.",
+        [("RU", "zaporizhzhia_npp", "russian_control", "support")],
+    ),
+    (
+        "Oslo said the frozen reserves should be spent rebuilding Ukraine.",
+        [("EU", "frozen_assets", "assets_for_ukraine", "support")],
+    ),
+    (
+        "Oslo said the nuclear plant belongs to Ukraine.",
+        [("EU", "zaporizhzhia_npp", "ukrainian_control", "support")],
+    ),
+    (
+        "Moscow wants every one of the restrictions dismantled at once.",
+        [("RU", "sanctions", "lift_sanctions", "support")],
+    ),
     # an opening "nor" negates its clause
     (
         "Nor, she added, would Oslo ever recognise the annexed land as Russian.",
