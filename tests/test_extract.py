@@ -419,6 +419,8 @@ CASES = [
         "Moscow wants every one of the restrictions dismantled at once.",
         [("RU", "sanctions", "lift_sanctions", "support")],
     ),
+    # a reported question is nobody's position
+    ("A senator asked the envoy whether Washington would recognise Crimea as Russian.", []),
     # an opening "nor" negates its clause
     (
         "Nor, she added, would Oslo ever recognise the annexed land as Russian.",

@@ -247,7 +247,22 @@ def _framing(toks: list[_Tok], first: int, cue: Cue) -> tuple[bool, bool]:
             or (before in _TOPICAL_WEAK and _word_before_is_topic(toks, j))
         )
     ) or _REACTING.search(" ".join(t.text for t in toks[max(0, first - 5) : first])) is not None
+    # "… asked the envoy whether Oslo would accept a truce": a question, not a position
+    asked = next(
+        (i for i in range(first - 1, -1, -1) if toks[i].text.lower() in ("whether", "if")), None
+    )
+    if (
+        asked is not None
+        and asked >= 1
+        and first - asked <= 12
+        and not any(t.text in (";", ":") or t.kind == "C" for t in toks[asked:first])
+        and any(_ASKING.match(t.text) for t in toks[max(0, asked - 6) : asked])
+    ):
+        topical = True
     return temporal, topical
+
+
+_ASKING = re.compile(r"(?:ask|wonder|inquir|enquir|question)\w*$", re.IGNORECASE)
 
 
 def merely_named(toks: list[_Tok], cue: Cue) -> bool:
