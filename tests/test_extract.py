@@ -421,6 +421,11 @@ CASES = [
     ),
     # a reported question is nobody's position
     ("A senator asked the envoy whether Washington would recognise Crimea as Russian.", []),
+    # headline style: what a party "slams" it opposes
+    (
+        "Moscow slams 'theft' of frozen assets",
+        [("RU", "frozen_assets", "assets_for_ukraine", "oppose")],
+    ),
     # an opening "nor" negates its clause
     (
         "Nor, she added, would Oslo ever recognise the annexed land as Russian.",
