@@ -51,3 +51,18 @@ def test_each_lookup_looks_back_a_bounded_distance(monkeypatch, unit):
     found = names_module.learn_names(text, RULES.party_of, RULES.party_words)
     assert found, "precondition: the people are learned"
     assert spans and max(spans) <= 2 * names_module._LOOKBACK < len(text) // 10
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "party"),
+    [
+        # a military title, before the name or in an apposition
+        ("Ukrainian commander Taras Hnatiuk said the line would hold.", "Taras Hnatiuk", "UA"),
+        ("Taras Hnatiuk, a Ukrainian brigade commander, said so.", "Hnatiuk", "UA"),
+        # an apposition without an article
+        ("Olga Sedova, deputy head of the Russian delegation, said so.", "Olga Sedova", "RU"),
+    ],
+)
+def test_people_are_learnt_from_their_title(text, person, party):
+    learnt = names_module.learn_names(text, RULES.party_of, RULES.party_words)
+    assert learnt.get(person) == party

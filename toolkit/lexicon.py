@@ -166,6 +166,7 @@ PERSON_TITLES = (
     r"|secretary-general|secretary general|chief of staff|chief|head|adviser|advisor|aide"
     r"|ambassador|diplomat|commissioner|official|representative|leader|speaker|general"
     r"|director|deputy|counsellor|counselor|press secretary|lawmaker|senator|mediator"
+    r"|commander|brigade commander|colonel|lieutenant colonel|officer|governor|legislator"
 )
 
 # Institutions and things a place name can qualify without naming a party ("a Riga bank").

@@ -48,7 +48,7 @@ def _patterns(party_names: str) -> tuple[re.Pattern, ...]:
         # "Petro Danyliuk, the head of Ukraine's State Border Guard Service"
         re.compile(
             _NAME
-            + r",\s+(?:the|a|an)\s+(?:[\w\-]+\s+){0,3}?"
+            + r",\s+(?:(?:the|a|an)\s+)?(?:[\w\-]+\s+){0,3}?"
             + title
             + r"(?:\s+[\w\-]+){0,2}?\s+(?:of|for|at|in)\s+(?:the\s+)?"
             + party
