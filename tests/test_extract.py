@@ -426,6 +426,14 @@ CASES = [
         "Moscow slams 'theft' of frozen assets",
         [("RU", "frozen_assets", "assets_for_ukraine", "oppose")],
     ),
+    # a "no" that opens another cue of the issue negates this one too
+    (
+        "Lavrov said that no soldier from a NATO country may be stationed in Ukraine.",
+        [
+            ("RU", "foreign_troops", "foreign_troops_allowed", "oppose"),
+            ("RU", "foreign_troops", "no_foreign_troops", "support"),
+        ],
+    ),
     # an opening "nor" negates its clause
     (
         "Nor, she added, would Oslo ever recognise the annexed land as Russian.",
@@ -839,3 +847,18 @@ def test_a_label_naming_no_party_ends_the_turn(codebook):
     text = "LAVROV: Sanctions must be lifted. HOST: Some say all sanctions must be lifted."
     statements = extract(documents_from_texts({"d": text}), codebook)
     assert statements["quote"].tolist() == ["LAVROV: Sanctions must be lifted."]
+
+
+def test_a_threat_read_past_asides_and_a_pronoun_that_says_nothing(codebook):
+    # the verdict comes after asides in dashes and quotes; "they" in the aside is not the
+    # speaker, "he said" after the quotation is
+    text = (
+        "Lavrov spoke for an hour. Danish soldiers in Ukraine, whatever name they go under —"
+        ' "monitors", "trainers" — would be "legitimate targets for our forces," he said.'
+    )
+    statements = extract(documents_from_texts({"d": text}), codebook)
+    got = sorted(statements[["party", "option", "polarity"]].astype(str).values.tolist())
+    assert got == [
+        ["RU", "foreign_troops_allowed", "oppose"],
+        ["RU", "no_foreign_troops", "support"],
+    ]

@@ -78,7 +78,7 @@ _CONDITION = re.compile(r"\b(?:" + lx.CONDITION + r")\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"^(?:" + lx.RELATIVE + r")$", re.IGNORECASE)
 # Words between the cue and a verdict on it: not across ", and" or ", but", where the verdict
 # is on something else ("the port returns to Kyiv, and a joint board is out of the question").
-_WORDS_TO_VERDICT = r"(?:\w+(?:[^\w,;]+|,\s*(?!and\b|but\b|or\b|while\b|whereas\b)))"
+_WORDS_TO_VERDICT = r"(?:\w+(?:[^\w,;]*,(?!\s*(?:and|but|or|while|whereas)\b)[^\w,;]*|[^\w,;]+))"
 _EVALUATIVE_NEG = re.compile(
     r"(?!\W*,\s*(?:and|but|or|while|whereas)\b)"  # a new clause starts right after the cue
     r"^\W*"
@@ -113,6 +113,12 @@ _EVALUATIVE_NEG = re.compile(
     # "… would be paying the invader a bonus", "would hand him the prize he fought for"
     r"|^[^,;:.?!]{0,90}?\b(?:would|will|could) (?:only |simply |merely )?(?:be )?(?:pay|hand|giv)\w*"
     r" (?:\w+ ){1,2}(?:a |the |his |its |their )?(?:\w+ )?(?:bonus|reward|prize|victory)\b"
+    # "troops of any kind, whatever name they go under, would be legitimate targets": a threat
+    # read further on, past asides
+    r"|^\W*"
+    + _WORDS_TO_VERDICT
+    + r"{0,14}?(?:would|will) be (?:regarded as |treated as |seen as )?"
+    r"[\"“‘']?(?:legitimate (?:military )?targets?|a party to the (?:conflict|war))"
     # "… would not be a peace"
     r"|^\W*(?:\w+\W+){0,3}?(?:would|will|could) not be (?:a )?(?:real |true |lasting |just )?peace\b"
     r"|^\W*(?:\w+\W+){0,3}?(?:is|are|was|were|would be)\s+(?:not|n't)\s+(?:enough|sufficient"

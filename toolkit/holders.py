@@ -667,11 +667,13 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
                 open_chain
                 and not locked
                 and not negated
-                and low in _VERBAL_NEGATORS
+                and (low in _VERBAL_NEGATORS or (low == "no" and toks[j - 1].kind != "C"))
                 and t.cue != toks[first].cue
                 and t.issue == toks[first].issue
             ):
-                sign = -sign  # "will not accept the new borders de jure"
+                # "will not accept the new borders de jure", "no soldier … may be stationed in
+                # the country": the other cue's negation covers this one
+                sign = -sign
             elif low in ("until", "unless") and not governed and t.issue != toks[first].issue:
                 sign, locked = 1, True  # "won't stop fighting until [Ukraine leaves Donbas]"
         elif (
@@ -1164,7 +1166,16 @@ def _chain_sign(toks: list[_Tok], lo: int, first: int) -> int:
 def _attribution_after(toks: list[_Tok], k: int) -> Mention | None:
     n = len(toks)
     j = k
-    while j < n and toks[j].kind != "M":  # past other cues: "…, as soon as a ceasefire …, X said"
+    # past other cues ("…, as soon as a ceasefire …, X said"), a quotation's own "our" and a
+    # pronoun that says nothing ("whatever name they go under")
+    while j < n and (
+        toks[j].kind != "M"
+        or toks[j].mention.kind == "speaker"
+        or (
+            toks[j].mention.kind == "pronoun"
+            and not (j + 1 < n and (toks[j + 1].kind == "T" or _SPEECH.fullmatch(toks[j + 1].text)))
+        )
+    ):
         j += 1
     if j >= n:
         return None
