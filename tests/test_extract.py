@@ -862,3 +862,25 @@ def test_a_threat_read_past_asides_and_a_pronoun_that_says_nothing(codebook):
         ["RU", "foreign_troops_allowed", "oppose"],
         ["RU", "no_foreign_troops", "support"],
     ]
+
+
+def test_an_interview_answer_is_the_interviewee_s(codebook):
+    # the paragraph after a question that stands alone answers it; the interviewee is the
+    # party named first in the title or the opening paragraph
+    text = (
+        "The Norwegian foreign minister spoke to us in Oslo on Tuesday.\n\n"
+        "**Will Europe send troops to Ukraine after a truce?**\n\n"
+        "Yes. We are ready.\n\n"
+        "**And the frozen assets?**\n\n"
+        "The frozen reserves must be spent rebuilding Ukraine."
+    )
+    statements = extract(documents_from_texts({"d": text}), codebook)
+    got = sorted(statements[["party", "option", "polarity"]].astype(str).values.tolist())
+    # (a truce named as a time in the question is not answered)
+    assert got == [
+        ["EU", "assets_for_ukraine", "support"],
+        ["EU", "foreign_troops_allowed", "support"],
+    ]
+    # the same questions in a text that is not an interview are nobody's
+    plain = text.replace("spoke to us in Oslo", "was in Oslo")
+    assert extract(documents_from_texts({"d": plain}), codebook).empty

@@ -34,6 +34,7 @@ from ._grammar import (
 )
 from .codebook import Codebook
 from .errors import ArgumentError
+from .holders import merely_named
 from .match import (
     Context,
     Match,
@@ -214,6 +215,9 @@ class _State:
     question: tuple[tuple[str, str, int], ...] = ()
     question_paragraph: int = -1
     voice: Mention | None = None  # whose own text the document is (see _voice)
+    # an interview: who answers, and the paragraph that is a question alone (see _step)
+    interviewee: Mention | None = None
+    asked_alone: int = -1
 
 
 # A title that says the text is a party's own: "Joint statement of …", "Council conclusions"
@@ -225,6 +229,26 @@ _OWN_TEXT = re.compile(
     r"|read-out)\b",
     re.IGNORECASE,
 )
+
+
+# An interview by its title or its opening lines: "Interview: …", "… spoke to us in Oslo"
+_INTERVIEW = re.compile(
+    r"\binterview|\bQ&A\b|\bin conversation\b|\b(?:spoke|speaks|talked|talks) (?:to|with) (?:us|me|the)\b"
+    r"|\bsat down with\b",
+    re.IGNORECASE,
+)
+_INTRO = 600  # characters of the text that may say it is an interview
+
+
+def _interviewee(title: str, text: str, rules: Rules) -> Mention | None:
+    """Who answers the questions of an interview ("An interview with X", "X spoke to us …"):
+    the party named first in the title, else in the opening paragraph; None for a text that
+    is not an interview."""
+    intro = text[:_INTRO].split("\n\n", 1)[0] if text.strip() else ""
+    if _INTERVIEW.search(f"{title}\n{text[:_INTRO]}") is None:
+        return None
+    named = _find_mentions(rules, title) or _find_mentions(rules, intro)
+    return named[0] if named else None
 
 
 def _voice(title: str, rules: Rules) -> Mention | None:
@@ -273,7 +297,11 @@ class _Reading:
             functools.partial(_parsed, self.parsed),  # not a bound method: no cycle to collect
         )
         self.sentences = _capped(text, split_sentences(text))
-        self.state = _State(people=_People.of(rules), voice=_voice(title, rules))
+        self.state = _State(
+            people=_People.of(rules),
+            voice=_voice(title, rules),
+            interviewee=_interviewee(title, text, rules),
+        )
         self.done = 0  # sentences read
         self.found: list[tuple[int, Sentence, list[Match]]] = []  # those with matches
 
@@ -331,7 +359,10 @@ def _step(doc: _Document, state: _State, sent: Sentence) -> tuple[_State, list[M
     s, e = sent.start, sent.end
     sentence = text[s:e]
     label = _SPEAKER_LABEL.match(sentence)
-    if sent.paragraph != state.paragraph:
+    opens = sent.paragraph != state.paragraph  # the paragraph's first sentence
+    if opens:
+        # in an interview, the paragraph after a question alone is the interviewee's answer
+        answering = state.interviewee if sent.paragraph == state.asked_alone + 1 else None
         state = replace(
             state,
             continuing=False,
@@ -340,7 +371,7 @@ def _step(doc: _Document, state: _State, sent: Sentence) -> tuple[_State, list[M
             recent_topics=state.recent_topics[-1:],
             list_holder=state.list_holder if sent.bullet else None,
             paragraph=sent.paragraph,
-            turn_speaker=None,
+            turn_speaker=answering,
         )
     if not sent.bullet and state.list_holder is not None and not _LIST_LEAD.search(sentence):
         state = replace(state, list_holder=None)
@@ -402,12 +433,17 @@ def _step(doc: _Document, state: _State, sent: Sentence) -> tuple[_State, list[M
     answers = _answered(question, sentence, after_label, speaker, found)
     if answers:
         found, question = found + answers, ()
+    asked_alone, interviewee = state.asked_alone, state.interviewee
     if _is_question(sentence):
-        question = tuple(
-            (c.issue, c.option, c.sign)
-            for c in _find_cues(rules, sentence, here, context.topics, present)
-        )
+        asked = _find_cues(rules, sentence, here, context.topics, present)
+        toks = tokens(sentence, _find_mentions(rules, sentence), asked)
+        # not what it names as a time or a topic: "Will troops go in after a truce?"
+        question = tuple((c.issue, c.option, c.sign) for c in asked if not merely_named(toks, c))
         asked_in = sent.paragraph
+        if interviewee is not None and opens and not label:
+            asked_alone = sent.paragraph
+    elif sent.paragraph == asked_alone:
+        asked_alone = -1  # the question was not a paragraph of its own
 
     antecedents, age = state.antecedents, state.antecedent_age + 1
     if own:
@@ -455,6 +491,8 @@ def _step(doc: _Document, state: _State, sent: Sentence) -> tuple[_State, list[M
         quote_speakers=tuple(speakers.items()),
         question=question,
         question_paragraph=asked_in,
+        asked_alone=asked_alone,
+        interviewee=interviewee,
     )
     return state, found
 
