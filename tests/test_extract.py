@@ -434,6 +434,10 @@ CASES = [
             ("RU", "foreign_troops", "no_foreign_troops", "support"),
         ],
     ),
+    (
+        "Oslo said Kyiv should not give up a single village.",
+        [("EU", "territory", "cede_donbas", "oppose")],
+    ),
     # an opening "nor" negates its clause
     (
         "Nor, she added, would Oslo ever recognise the annexed land as Russian.",
