@@ -990,8 +990,10 @@ def _obliged(toks: list[_Tok], k: int, first: int) -> bool:
     """True when the mention is the one obliged, not the one who wants:
     "Moldova must …", "Moldova cannot be asked to give up …"."""
     words = " ".join(t.text for t in toks[k + 1 : min(first, k + 7)])
-    if _OBLIGED_AFTER.match(words) is not None:
-        return True
+    if _OBLIGED_AFTER.match(words) is not None and not (
+        k + 1 < len(toks) and toks[k + 1].kind in ("M", "T")
+    ):
+        return True  # (not "Oslo said Kyiv should …": Kyiv is the one obliged)
     if (
         k >= 1
         and toks[k - 1].text.lower() in ("make", "makes", "made", "making")
