@@ -438,6 +438,52 @@ CASES = [
         "Oslo said Kyiv should not give up a single village.",
         [("EU", "territory", "cede_donbas", "oppose")],
     ),
+    # a pseudo-cleft: "What X will not accept is …"
+    (
+        "What Moscow will never accept is Western troops in Ukraine.",
+        [("RU", "foreign_troops", "foreign_troops_allowed", "oppose")],
+    ),
+    (
+        "What Oslo wants is a full ceasefire first.",
+        [("EU", "ceasefire", "ceasefire_first", "support")],
+    ),
+    # more paraphrases
+    (
+        "Peskov said there would be no pause while Ukrainian units remain in the region.",
+        [("RU", "ceasefire", "no_ceasefire_before_deal", "support")],
+    ),
+    (
+        "Washington hopes for a signed document before the summer.",
+        [("US", "deal_timeline", "quick_deal", "support")],
+    ),
+    (
+        "Oslo says a date on a calendar must not drive the talks.",
+        [("EU", "deal_timeline", "no_deadline", "support")],
+    ),
+    (
+        "Medvedev wrote that every sanction goes.",
+        [("RU", "sanctions", "lift_sanctions", "support")],
+    ),
+    (
+        "Zakharova said every euro of the frozen assets will be returned.",
+        [("RU", "frozen_assets", "return_to_russia", "support")],
+    ),
+    (
+        "Kyiv will never call the occupied land Russian.",
+        [("UA", "recognition", "de_jure_recognition", "oppose")],
+    ),
+    (
+        "Kyiv insists that its European partners take part in every round.",
+        [("UA", "european_role", "europe_included", "support")],
+    ),
+    (
+        "Kyiv wants the nuclear plant back.",
+        [("UA", "zaporizhzhia_npp", "ukrainian_control", "support")],
+    ),
+    (
+        "Washington offered to ease the sanctions step by step.",
+        [("US", "sanctions", "phased_relief", "support")],
+    ),
     # an opening "nor" negates its clause
     (
         "Nor, she added, would Oslo ever recognise the annexed land as Russian.",

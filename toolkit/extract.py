@@ -177,7 +177,9 @@ _SPEAKER_LABEL = re.compile(
     r"(?:\s*\([^()]{1,60}\))?\s*:(?:\*\*)?\s+\S"
 )
 _LIST_LEAD = re.compile(r":\s*$")
-_ASKERS = frozenset(["Q", "QUESTION", "REPORTER", "JOURNALIST", "ANCHOR", "HOST", "MODERATOR"])
+_ASKERS = frozenset(
+    ["Q", "QUESTION", "REPORTER", "JOURNALIST", "ANCHOR", "HOST", "MODERATOR", "INTERVIEWER"]
+)
 
 
 @dataclass(frozen=True)
@@ -231,10 +233,14 @@ _OWN_TEXT = re.compile(
 )
 
 
-# An interview by its title or its opening lines: "Interview: …", "… spoke to us in Oslo"
-_INTERVIEW = re.compile(
-    r"\binterview|\bQ&A\b|\bin conversation\b|\b(?:spoke|speaks|talked|talks) (?:to|with) (?:us|me|the)\b"
-    r"|\bsat down with\b",
+# An interview, by its title ("Interview: …", "… talks to …") or by its opening lines in the
+# first person ("X spoke to us", "we sat down with X")
+_INTERVIEW_TITLE = re.compile(
+    r"\binterview|\bQ&A\b|\bin conversation\b|\b(?:talks|speaks) (?:to|with)\b", re.IGNORECASE
+)
+_INTERVIEW_INTRO = re.compile(
+    r"\b(?:spoke|speaks|talked|talks|sat down) (?:to|with) (?:us|me)\b"
+    r"|\bwe (?:spoke|talked|met|sat down|interviewed)\b|\bour (?:interview|conversation)\b",
     re.IGNORECASE,
 )
 _INTRO = 600  # characters of the text that may say it is an interview
@@ -245,7 +251,7 @@ def _interviewee(title: str, text: str, rules: Rules) -> Mention | None:
     the party named first in the title, else in the opening paragraph; None for a text that
     is not an interview."""
     intro = text[:_INTRO].split("\n\n", 1)[0] if text.strip() else ""
-    if _INTERVIEW.search(f"{title}\n{text[:_INTRO]}") is None:
+    if not (_INTERVIEW_TITLE.search(title) or _INTERVIEW_INTRO.search(text, 0, _INTRO)):
         return None
     named = _find_mentions(rules, title) or _find_mentions(rules, intro)
     return named[0] if named else None
@@ -384,6 +390,9 @@ def _step(doc: _Document, state: _State, sent: Sentence) -> tuple[_State, list[M
         named = _find_mentions(rules, name) or _find_mentions(rules, name.title())
         if named:
             state = replace(state, turn_speaker=named[-1])
+        elif state.interviewee is not None and name.strip().upper() not in _ASKERS:
+            # "MINISTER: …" in an interview: the one interviewed, by a role
+            state = replace(state, turn_speaker=state.interviewee)
         elif name.strip().isupper() or name.strip().upper() in _ASKERS:
             # a label naming no party ("Q:", "ANCHOR:", "HOST:") ends the turn before it; a
             # sentence that only opens with a colon ("Our view is simple: …") does not

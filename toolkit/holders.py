@@ -84,6 +84,19 @@ def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context
         found = True
         yield judge, sign, "verdict"
 
+    # 0a. A pseudo-cleft: "What Oslo will not accept is a cap on the army", "What Riga wants
+    # is a truce"
+    cleft = _CLEFT.match(sentence)
+    if cleft is not None and cue.start >= cleft.end():
+        who = [
+            t.mention
+            for t in toks
+            if t.kind == "M" and cleft.start("who") <= t.start < cleft.end("who")
+        ]
+        if who:
+            yield who[0], (-1 if cleft.group("neg") else 1) * evaluative, "cleft"
+            return
+
     # 0b. The speaker of an aside the cue runs across: "The sanctions, Oslo said, must go".
     aside = ASIDE.search(sentence, cue.start, cue.end)
     if aside is not None:
@@ -201,6 +214,13 @@ def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context
         yield context.previous, _chain_sign(toks, 0, first) * evaluative, "provision"
 
 
+# "What X will not accept … is", "What X wants is": the cue after "is" is X's
+_CLEFT = re.compile(
+    r"^\W*what (?P<who>[\w’' .-]{1,40}?) (?:(?P<neg>will not|won't|cannot|can't|do not|don't|does not"
+    r"|doesn't|would never|will never|refuses? to) )?(?:\w+ )?(?:accept|tolerate|allow|agree to|want|wants"
+    r"|seek|seeks|propose|proposes|demand|demands|insist on|insists on)\b[^.;:]{0,60}?\b(?:is|are|was)\b",
+    re.IGNORECASE,
+)
 # what is passed over for something else, right before a cue: "… rather than a mere truce"
 _PASSED_OVER = re.compile(
     r"\b(?:rather than|instead of|in place of)\s+(?:(?:a|an|the|any|mere|merely|simple|simply|just)\s+)*$",
