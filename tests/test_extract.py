@@ -484,6 +484,21 @@ CASES = [
         "Washington offered to ease the sanctions step by step.",
         [("US", "sanctions", "phased_relief", "support")],
     ),
+    # the one who only holds land in a relative clause is not the subject
+    (
+        "Witkoff showed a map on which the part of Donetsk that Ukraine still holds was shaded"
+        " as a demilitarised strip.",
+        [("US", "territory", "demilitarized_zone", "support")],
+    ),
+    # what a party is "no longer pursuing" it has dropped; a threat to something is a verdict
+    (
+        "Washington is no longer pursuing a truce ahead of an overall agreement.",
+        [("US", "ceasefire", "ceasefire_first", "oppose")],
+    ),
+    (
+        "Oslo regards the sale of the frozen assets to fund Ukraine as a threat to the euro.",
+        [("EU", "frozen_assets", "assets_for_ukraine", "oppose")],
+    ),
     # an opening "nor" negates its clause
     (
         "Nor, she added, would Oslo ever recognise the annexed land as Russian.",

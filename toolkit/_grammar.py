@@ -92,6 +92,7 @@ _EVALUATIVE_NEG = re.compile(
     r"|unrealistic|absurd|a red line|not acceptable|not an option|a trap|legitimate (?:military )?"
     r"targets?|a party to the (?:conflict|war)|(?:enemy )?combatants|an act of aggression|theft|a provocation|worthless|meaningless|occupation"
     r"|capitulation|surrender|a (?:\w+ )?trick|a ploy|a (?:delaying|stalling) tactic|a smokescreen"
+    r"|a (?:direct |serious |real )?(?:threat|danger) to"
     r"|a reward for|a gift (?:to|for)|an invitation to|a recipe for|a betrayal|a mistake|a disaster"
     r"|a pause before|not peace|a dead end|a dead letter|a sham|a farce|a fig leaf|a fantasy"
     r"|not on (?:the|our|their|its|his|her) (?:agenda|table)|off the agenda)\b"

@@ -770,8 +770,10 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
                 yield m, sign, "proposal"
             return
         elif t.kind == "M":
-            if not _eligible(toks, j) or (
-                elliptical and not _starts_verb_phrase(toks, j + 1, first)
+            if (
+                not _eligible(toks, j)
+                or (elliptical and not _starts_verb_phrase(toks, j + 1, first))
+                or _holds_land(toks, j)
             ):
                 j -= 1
                 continue
@@ -1169,6 +1171,21 @@ def _aside_speaker(toks: list[_Tok], sentence: str, first: int) -> tuple[Mention
     ):
         return None  # another party, another cue, or a new clause ("…, and …") comes first
     return named[0], after
+
+
+def _holds_land(toks: list[_Tok], k: int) -> bool:
+    """True for a mention that only holds land in a relative clause: "the part of the region
+    that Riga still holds was marked as a buffer" (Riga is not the subject)."""
+    nxt = [t.text.lower() for t in toks[k + 1 : k + 3]]
+    return (
+        k >= 1
+        and toks[k - 1].text.lower() in ("that", "which")
+        and bool(nxt)
+        and (
+            nxt[0] in lx.HOLDING_VERBS
+            or (nxt[0] in _ADVERBS and nxt[1:2] and nxt[1] in lx.HOLDING_VERBS)
+        )
+    )
 
 
 def _chain_sign(toks: list[_Tok], lo: int, first: int) -> int:

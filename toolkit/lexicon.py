@@ -34,7 +34,7 @@ SUPPORT_TRIGGERS: tuple[str, ...] = (
     r"|brokered|authored|put together|counter(?:s|ed)?|retort\w*|repl(?:y|ies|ied)|respond\w*"
     r"|set|sets|setting|rais(?:e|es|ed|ing)|talk(?:s|ed|ing)? of|ambitions?|aspirations?|regard(?:s|ed)?|recall\w*|affirm\w*|highlight\w*|point\w* out|assert\w*|underscor\w+|contend\w*"
     r"|think|thinks|thought|live with|tolerat\w+|settle for|countenanc\w+|stand by|non-negotiable|entertain\w*"
-    r"|sign\w* up to|sign\w* on to",
+    r"|sign\w* up to|sign\w* on to|pursu\w+",
 )
 
 OPPOSE_TRIGGERS: tuple[str, ...] = (
@@ -610,6 +610,18 @@ TOPIC_WORDS = frozenset(
 STANCE_NOUNS = frozenset(["line", "view", "position", "stance", "insistence", "argument"])
 COPULAS = frozenset(["is", "was", "remains", "remained", "been", "be"])
 # - verbs of having, not wanting, in a relative clause ("land that Riga holds")
-HOLDING_VERBS = frozenset(["hold", "holds", "held", "holding"])
+HOLDING_VERBS = frozenset(
+    [
+        "hold",
+        "holds",
+        "held",
+        "holding",
+        "control",
+        "controls",
+        "controlled",
+        "occupies",
+        "occupied",
+    ]
+)
 # - question words that keep a cue after "the question of" a topic ("the question of who …")
 WH_WORDS = frozenset(["who", "whether", "how", "when", "what", "which", "if"])
