@@ -423,7 +423,7 @@ CASES = [
     ("A senator asked the envoy whether Washington would recognise Crimea as Russian.", []),
     # headline style: what a party "slams" it opposes
     (
-        "Moscow slams 'theft' of frozen assets",
+        "Moscow slams 'seizure' of frozen assets",
         [("RU", "frozen_assets", "assets_for_ukraine", "oppose")],
     ),
     # a "no" that opens another cue of the issue negates this one too
@@ -949,3 +949,16 @@ def test_an_interview_answer_is_the_interviewee_s(codebook):
     # the same questions in a text that is not an interview are nobody's
     plain = text.replace("spoke to us in Oslo", "was in Oslo")
     assert extract(documents_from_texts({"d": plain}), codebook).empty
+
+
+def test_a_block_quotation_is_the_post_of_whoever_the_heading_names(codebook):
+    text = (
+        "**Lavrov, Telegram, Sunday**\n\n"
+        "The minister posted twice.\n\n"
+        "> All the sanctions must go.\n\n"
+        "**Kaja Kallas, X, Monday**\n\n"
+        "> The frozen reserves must be spent rebuilding Ukraine."
+    )
+    statements = extract(documents_from_texts({"d": text}), codebook)
+    got = sorted(statements[["party", "option", "polarity"]].astype(str).values.tolist())
+    assert got == [["EU", "assets_for_ukraine", "support"], ["RU", "lift_sanctions", "support"]]

@@ -177,6 +177,8 @@ _SPEAKER_LABEL = re.compile(
     r"(?:\s*\([^()]{1,60}\))?\s*:(?:\*\*)?\s+\S"
 )
 _LIST_LEAD = re.compile(r":\s*$")
+# a heading line in bold: "**Name (@handle), X, Saturday**"
+_HEADING = re.compile(r"\*\*[^*\n]{2,120}\*\*")
 _ASKERS = frozenset(
     ["Q", "QUESTION", "REPORTER", "JOURNALIST", "ANCHOR", "HOST", "MODERATOR", "INTERVIEWER"]
 )
@@ -220,6 +222,7 @@ class _State:
     # an interview: who answers, and the paragraph that is a question alone (see _step)
     interviewee: Mention | None = None
     asked_alone: int = -1
+    heading_speaker: Mention | None = None  # the party a bold heading line names ("**X, X:**")
 
 
 # A title that says the text is a party's own: "Joint statement of …", "Council conclusions"
@@ -412,6 +415,13 @@ def _step(doc: _Document, state: _State, sent: Sentence) -> tuple[_State, list[M
     if state.turn_speaker is not None and speaker is None:
         speaker = state.turn_speaker
         spans.append((0, len(sentence)))
+    elif speaker is None and text.startswith(">", text.rfind("\n", 0, s) + 1):
+        # a block quotation ("> …"): a post or a statement by whoever the heading above it
+        # names, else by whoever spoke last
+        quoter = state.heading_speaker or state.previous
+        if quoter is not None:
+            speaker = quoter
+            spans.append((0, len(sentence)))
     elif state.voice is not None and speaker is None:
         # "We call for …", "The Council calls for …" in a statement: whoever issued it speaks
         speaker = state.voice
@@ -487,8 +497,12 @@ def _step(doc: _Document, state: _State, sent: Sentence) -> tuple[_State, list[M
                 lead,
                 -1 if _OPPOSE.search(sentence) or _NEGATOR.search(sentence) else 1,
             )
+    heading = state.heading_speaker
+    if _HEADING.fullmatch(sentence.strip()):
+        heading = named[0] if named else None
     state = replace(
         state,
+        heading_speaker=heading,
         people=people,
         previous=previous,
         recent_topics=(*recent, (sent.paragraph, here)),
