@@ -962,3 +962,14 @@ def test_a_block_quotation_is_the_post_of_whoever_the_heading_names(codebook):
     statements = extract(documents_from_texts({"d": text}), codebook)
     got = sorted(statements[["party", "option", "polarity"]].astype(str).values.tolist())
     assert got == [["EU", "assets_for_ukraine", "support"], ["RU", "lift_sanctions", "support"]]
+
+
+def test_a_capitalised_label_may_carry_a_note_naming_the_party(codebook):
+    text = (
+        "ANCHOR: What does Kyiv say?\n\n"
+        "TARAS MELNYK, deputy foreign minister of Ukraine: We are not handing over Kramatorsk.\n\n"
+        "Washington, meanwhile, has one demand: a deal by the summer."
+    )
+    statements = extract(documents_from_texts({"d": text}), codebook)
+    got = sorted(statements[["party", "option", "polarity"]].astype(str).values.tolist())
+    assert got == [["UA", "cede_donbas", "oppose"], ["US", "quick_deal", "support"]]

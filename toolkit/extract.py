@@ -174,6 +174,8 @@ def _continued(
 # "PESKOV: …", "**Q:** …", "**SECRETARY RUBIO:** …", "QUESTION (a reporter, a paper): …"
 _SPEAKER_LABEL = re.compile(
     r"^\s*(?:[-*•]\s+)?(?:\*\*)?(?P<name>[A-Z][\w .’'\-]{1,40}?)(?:\*\*)?"
+    # a capitalised name may carry a note after a comma: "ANNA BERG, Norway's minister:"
+    r"(?:(?<=[A-Z]),\s+(?P<note>[^:\n]{2,80}?))?"
     r"(?:\s*\([^()]{1,60}\))?\s*:(?:\*\*)?\s+\S"
 )
 _LIST_LEAD = re.compile(r":\s*$")
@@ -390,7 +392,11 @@ def _step(doc: _Document, state: _State, sent: Sentence) -> tuple[_State, list[M
         return state, []
     if label:
         name = label.group("name")
-        named = _find_mentions(rules, name) or _find_mentions(rules, name.title())
+        named = (
+            _find_mentions(rules, name)
+            or _find_mentions(rules, name.title())
+            or (_find_mentions(rules, label.group("note")) if label.group("note") else [])
+        )
         if named:
             state = replace(state, turn_speaker=named[-1])
         elif state.interviewee is not None and name.strip().upper() not in _ASKERS:
