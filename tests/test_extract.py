@@ -499,6 +499,30 @@ CASES = [
         "Oslo regards the sale of the frozen assets to fund Ukraine as a threat to the euro.",
         [("EU", "frozen_assets", "assets_for_ukraine", "oppose")],
     ),
+    (
+        "Washington offered Moscow a phased lifting of sanctions.",
+        [("US", "sanctions", "phased_relief", "support")],
+    ),
+    (
+        "Rubio spoke of easing sanctions step by step.",
+        [("US", "sanctions", "phased_relief", "support")],
+    ),
+    (
+        "Moscow says its forces will not stop firing until Kyiv leaves the region.",
+        [("RU", "ceasefire", "no_ceasefire_before_deal", "support")],
+    ),
+    (
+        "Kyiv is ready to stop the fighting tomorrow.",
+        [("UA", "ceasefire", "ceasefire_first", "support")],
+    ),
+    (
+        "Washington wants the leaders to settle it among themselves.",
+        [("US", "ratification", "leaders_decide", "support")],
+    ),
+    (
+        "Lavrov said America and Russia can sort this out between themselves.",
+        [("RU", "european_role", "bilateral_talks", "support")],
+    ),
     # an opening "nor" negates its clause
     (
         "Nor, she added, would Oslo ever recognise the annexed land as Russian.",
