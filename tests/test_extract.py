@@ -523,6 +523,10 @@ CASES = [
         "Lavrov said America and Russia can sort this out between themselves.",
         [("RU", "european_role", "bilateral_talks", "support")],
     ),
+    (
+        "Lavrov said any use of the frozen assets for Kyiv would be regarded as theft.",
+        [("RU", "frozen_assets", "assets_for_ukraine", "oppose")],
+    ),
     # an opening "nor" negates its clause
     (
         "Nor, she added, would Oslo ever recognise the annexed land as Russian.",
@@ -997,3 +1001,14 @@ def test_a_capitalised_label_may_carry_a_note_naming_the_party(codebook):
     statements = extract(documents_from_texts({"d": text}), codebook)
     got = sorted(statements[["party", "option", "polarity"]].astype(str).values.tolist())
     assert got == [["UA", "cede_donbas", "oppose"], ["US", "quick_deal", "support"]]
+
+
+def test_an_impersonal_readout_after_a_fronted_phrase(codebook):
+    text = (
+        "The Russian side set out its view.\n\n"
+        "On the frozen assets, it was stated that any attempt to use them to finance Kyiv"
+        " would be regarded as theft."
+    )
+    statements = extract(documents_from_texts({"d": text}), codebook)
+    got = statements[["party", "option", "polarity"]].astype(str).values.tolist()
+    assert got == [["RU", "assets_for_ukraine", "oppose"]]

@@ -83,7 +83,8 @@ _EVALUATIVE_NEG = re.compile(
     r"(?!\W*,\s*(?:and|but|or|while|whereas)\b)"  # a new clause starts right after the cue
     r"^\W*"
     + _WORDS_TO_VERDICT
-    + r"{0,4}?(?:(?:would|will|could) be treated as|is|was|are|were|would be|will be|remains?|be"
+    + r"{0,4}?(?:(?:would|will|could) be (?:treated|regarded|seen|considered|viewed) as|is|was|are"
+    r"|were|would be|will be|remains?|be"
     r"|seen as|called it|constitutes?"
     r"|would constitute|amounts? to|would amount to"
     r"|calls it|regarded as|described as|considered|deemed|viewed as|branded|labell?ed|termed"

@@ -395,7 +395,8 @@ def _word_before_is_topic(toks: list[_Tok], j: int) -> bool:
 
 # "It was emphasised that …", "It was agreed that …": a readout speaking for its side
 _IMPERSONAL = re.compile(
-    r"^\W*It (?:was|has been|is|had been|were) (?:\w+ )?(?:emphasi[sz]ed|stressed|noted|underlined"
+    # (after a fronted phrase: "On the frozen assets, it was stated that …")
+    r"^\W*(?:[^,.;:]{3,80},\s*)?[Ii]t (?:was|has been|is|had been|were) (?:\w+ )?(?:emphasi[sz]ed|stressed|noted|underlined"
     r"|pointed out|agreed|reiterated|stated|confirmed|made clear|recalled|reaffirmed)\b[^.]*?\bthat\b",
     re.IGNORECASE,
 )
