@@ -527,6 +527,22 @@ CASES = [
         "Lavrov said any use of the frozen assets for Kyiv would be regarded as theft.",
         [("RU", "frozen_assets", "assets_for_ukraine", "oppose")],
     ),
+    (
+        "Washington wants the war over this year.",
+        [("US", "deal_timeline", "quick_deal", "support")],
+    ),
+    (
+        "Washington favours an arrangement under which the nuclear plant would be run by the"
+        " three countries.",
+        [("US", "zaporizhzhia_npp", "joint_management", "support")],
+    ),
+    (
+        "Oslo welcomes Kyiv's readiness to observe an immediate ceasefire.",
+        [
+            ("EU", "ceasefire", "ceasefire_first", "support"),
+            ("UA", "ceasefire", "ceasefire_first", "support"),
+        ],
+    ),
     # an opening "nor" negates its clause
     (
         "Nor, she added, would Oslo ever recognise the annexed land as Russian.",
