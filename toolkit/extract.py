@@ -228,13 +228,15 @@ class _State:
 
 
 # A title that says the text is a party's own: "Joint statement of …", "Council conclusions"
-# (not a headline about one: "talks end without a statement", "row over the declaration")
 _OWN_TEXT = re.compile(
-    r"(?<!\bwithout )(?<!\bno )(?<!\bover )(?<!\bafter )(?<!\bbefore )(?<!\bon )"
-    r"(?<!\bwithout a )(?<!\bno joint )(?<!\bover the )(?<!\bafter the )(?<!\bon the )"
     r"\b(?:statement|communiqu[eé]|declaration|conclusions|address|appeal|open letter|readout"
     r"|read-out)\b",
     re.IGNORECASE,
+)
+# ... unless the title is a headline about one: "talks end without a statement", "row over the
+# declaration"
+_ABOUT_A_TEXT = re.compile(
+    r"\b(?:without|no|over|after|before|on)\s+(?:(?:a|the|joint)\s+)*$", re.IGNORECASE
 )
 
 
@@ -265,7 +267,8 @@ def _interviewee(title: str, text: str, rules: Rules) -> Mention | None:
 def _voice(title: str, rules: Rules) -> Mention | None:
     """The party whose own text a document is, by its title ("Statement by the Oslo
     government"): it speaks every sentence that quotes nobody else."""
-    if not _OWN_TEXT.search(title):
+    own = _OWN_TEXT.search(title)
+    if own is None or _ABOUT_A_TEXT.search(title, 0, own.start()):
         return None
     # not a party the text is about: "Statement on Oslo", "… after talks in Oslo"
     named = [m for m in _find_mentions(rules, title) if _ISSUER_BEFORE.search(title[: m.start])]
@@ -458,14 +461,14 @@ def _step(doc: _Document, state: _State, sent: Sentence) -> tuple[_State, list[M
     answers = _answered(question, sentence, after_label, speaker, found)
     if answers:
         found, question = found + answers, ()
-    asked_alone, interviewee = state.asked_alone, state.interviewee
+    asked_alone = state.asked_alone
     if _is_question(sentence):
         asked = _find_cues(rules, sentence, here, context.topics, present)
         toks = tokens(sentence, _find_mentions(rules, sentence), asked)
         # not what it names as a time or a topic: "Will troops go in after a truce?"
         question = tuple((c.issue, c.option, c.sign) for c in asked if not merely_named(toks, c))
         asked_in = sent.paragraph
-        if interviewee is not None and opens and not label:
+        if state.interviewee is not None and opens and not label:
             asked_alone = sent.paragraph
     elif sent.paragraph == asked_alone:
         asked_alone = -1  # the question was not a paragraph of its own
@@ -521,7 +524,6 @@ def _step(doc: _Document, state: _State, sent: Sentence) -> tuple[_State, list[M
         question=question,
         question_paragraph=asked_in,
         asked_alone=asked_alone,
-        interviewee=interviewee,
     )
     return state, found
 
