@@ -543,6 +543,14 @@ CASES = [
             ("UA", "ceasefire", "ceasefire_first", "support"),
         ],
     ),
+    (
+        "Kyiv will not walk out of Kramatorsk.",
+        [("UA", "territory", "cede_donbas", "oppose")],
+    ),
+    (
+        "Lavrov said no foreign monitors will be allowed into the zone.",
+        [("RU", "zone_governance", "international_oversight", "oppose")],
+    ),
     # an opening "nor" negates its clause
     (
         "Nor, she added, would Oslo ever recognise the annexed land as Russian.",
