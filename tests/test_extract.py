@@ -926,6 +926,7 @@ def test_trigger_spans_find_what_the_trigger_pattern_finds(words):
         # a party's own statement speaks for it where it quotes nobody else
         ("Joint statement of the Nordic ministers and Oslo", ["EU", "EU"]),
         ("Conclusions of the Oslo summit", ["EU", "EU"]),
+        ("'Firm words': Prime Minister Støre's address in full", ["EU", "EU"]),
         # a headline about a statement is not one, nor is the party a statement is about
         ("Talks in Oslo end without a statement", []),
         ("Council statement on Oslo", []),

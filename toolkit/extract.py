@@ -270,12 +270,24 @@ def _voice(title: str, rules: Rules) -> Mention | None:
     own = _OWN_TEXT.search(title)
     if own is None or _ABOUT_A_TEXT.search(title, 0, own.start()):
         return None
-    # not a party the text is about: "Statement on Oslo", "… after talks in Oslo"
-    named = [m for m in _find_mentions(rules, title) if _ISSUER_BEFORE.search(title[: m.start])]
+    # its author ("… of X", "X: statement", "President X's address"), not a party the text is
+    # about ("Statement on Oslo", "… after talks in Oslo")
+    named = [
+        m
+        for m in _find_mentions(rules, title)
+        if _ISSUER_BEFORE.search(title[: m.start]) or _ISSUER_AFTER.match(title, m.end)
+    ]
     return named[0] if named else None
 
 
-_ISSUER_BEFORE = re.compile(r"(?:^|\b(?:of|by|from)\s+(?:the\s+)?|[:,]\s*)$", re.IGNORECASE)
+_ISSUER_BEFORE = re.compile(
+    r"(?:^|\b(?:of|by|from)\s+(?:the\s+)?|[:,]\s*)(?-i:[A-Z][\w.’'-]*\s+){0,2}$", re.IGNORECASE
+)
+_ISSUER_AFTER = re.compile(
+    r"[’']s\s+(?:[\w-]+\s+){0,2}?(?:statement|communiqu[eé]|declaration|conclusions|address|appeal"
+    r"|open letter|readout)\b",
+    re.IGNORECASE,
+)
 
 
 class _NeedParse(Exception):
