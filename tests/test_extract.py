@@ -551,6 +551,40 @@ CASES = [
         "Lavrov said no foreign monitors will be allowed into the zone.",
         [("RU", "zone_governance", "international_oversight", "oppose")],
     ),
+    # a stance noun whose content follows a colon: the cue's own verb makes it a clause
+    (
+        "Moscow's position has not changed: the money must be returned.",
+        [("RU", "frozen_assets", "return_to_russia", "support")],
+    ),
+    # more paraphrases
+    (
+        "Oslo said any guarantee for Ukraine must be written in law.",
+        [("EU", "security_guarantees", "binding_guarantees", "support")],
+    ),
+    (
+        "Kyiv says land seized by force will never be recognised.",
+        [("UA", "recognition", "no_recognition", "support")],
+    ),
+    (
+        "Oslo will never recognise the annexation under international law.",
+        [("EU", "recognition", "de_jure_recognition", "oppose")],
+    ),
+    (
+        "Lavrov said the path to NATO must be renounced for good.",
+        [("RU", "nato_membership", "renounce_nato", "support")],
+    ),
+    (
+        "Lavrov said the regions are constituent entities of the Russian Federation.",
+        [("RU", "recognition", "de_jure_recognition", "support")],
+    ),
+    (
+        "Washington wants a durable peace this year.",
+        [("US", "deal_timeline", "quick_deal", "support")],
+    ),
+    (
+        "Oslo said the Europeans asked to be included in the next round of talks.",
+        [("EU", "european_role", "europe_included", "support")],
+    ),
     # an opening "nor" negates its clause
     (
         "Nor, she added, would Oslo ever recognise the annexed land as Russian.",

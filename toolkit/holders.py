@@ -677,6 +677,10 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
         # holds the position, as support (the coding scheme's rule for conditions)
         j, locked = opener - 1, True
     since_trigger = 99
+    # the cue's own words may hold the verb of a clause after a colon ("…: [the money must go]")
+    cue_end = next(
+        (i for i in range(first, len(toks)) if toks[i].cue != toks[first].cue), len(toks)
+    )
     while j >= floor:
         t = toks[j]
         low = t.text.lower()
@@ -704,7 +708,7 @@ def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
         ):
             return  # "X says A, while Y leaves room for B": B is not X's
         elif t.kind == "P" or low in _CLOSERS:
-            if (low in ("—", "–") and negated) or (low == ":" and _has_verb(toks, j + 1, first)):
+            if (low in ("—", "–") and negated) or (low == ":" and _has_verb(toks, j + 1, cue_end)):
                 # "never recognise X — not de jure": one refusal, spelt out; "our view hasn't
                 # changed: the ceasefire comes with the deal": a colon starts a new statement
                 open_chain = False
