@@ -100,8 +100,11 @@ def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context
     # 0b. The speaker of an aside the cue runs across: "The sanctions, Oslo said, must go".
     aside = ASIDE.search(sentence, cue.start, cue.end)
     if aside is not None:
-        speakers = [t.mention for t in toks[first : last + 1] if t.kind == "M"]
-        spoken = [m for m in speakers if aside.start() < m.start < aside.end()]
+        spoken = [
+            t.mention
+            for t in toks[first : last + 1]
+            if t.kind == "M" and aside.start() < t.start < aside.end()
+        ]
         if spoken:
             yield spoken[0], evaluative, "aside"
             return
@@ -166,8 +169,8 @@ def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context
     if not topical:
         spoken = _aside_speaker(toks, sentence, first)
         if spoken is not None:
-            holder, after = spoken
-            yield holder, _chain_sign(toks, after, first) * evaluative, "aside"
+            holder, past = spoken
+            yield holder, _chain_sign(toks, past, first) * evaluative, "aside"
             return
     # 2b. A cue inside an "if" clause opening the sentence: the main clause's subject.
     if not topical and _condition_opener(toks, first, floor) is not None:
