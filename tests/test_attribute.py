@@ -185,6 +185,41 @@ def test_a_modal_of_will_is_a_stance_unless_an_obligation_is_above_it():
     assert found is None or found[0] != "UA" or found[2] != "subject"
 
 
+def test_a_modal_of_will_needs_a_subject_that_can_will():
+    # Kyiv's navy would be kept in port: the navy wills nothing, and Kyiv is only named in it
+    spec = """
+    Kyiv 3 nmod:poss Kyiv
+    's 1 case 's
+    navy 6 nsubj:pass navy
+    would 6 aux would
+    be 6 aux:pass be
+    kept 0 root keep
+    in 8 case in
+    port 6 obl port
+    """
+    assert holder(spec, "kept in port") is None
+    # the Kyiv delegation would keep the navy in port: its people do
+    spec = """
+    the 3 det the
+    Kyiv 3 compound Kyiv
+    delegation 5 nsubj delegation
+    would 5 aux would
+    keep 0 root keep
+    the 7 det the
+    navy 5 obj navy
+    """
+    assert holder(spec, "navy") == ("UA", 1, "subject")
+    # Moscow would not be hurried: a party itself, even as the patient
+    spec = """
+    Moscow 5 nsubj:pass Moscow
+    would 5 aux would
+    not 5 advmod not
+    be 5 aux:pass be
+    hurried 0 root hurry
+    """
+    assert holder(spec, "hurried") == ("RU", -1, "subject")
+
+
 def test_counterfactual():
     # Moscow could have accepted a truce
     spec = """

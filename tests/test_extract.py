@@ -1071,3 +1071,19 @@ def test_an_impersonal_readout_after_a_fronted_phrase(codebook):
     statements = extract(documents_from_texts({"d": text}), codebook)
     got = statements[["party", "option", "polarity"]].astype(str).values.tolist()
     assert got == [["RU", "assets_for_ukraine", "oppose"]]
+
+
+def test_what_a_plan_provides_is_told_after_it(codebook):
+    plan = "The American draft would require Kyiv to give up Donetsk."
+    then = " Sanctions would be lifted in stages."
+
+    def got(text):
+        statements = extract(documents_from_texts({"d": text}), codebook)
+        return set(map(tuple, statements[["party", "option", "rule"]].astype(str).values))
+
+    # the sentences after the plan, with nobody else named, say what the plan provides
+    assert ("US", "phased_relief", "plan") in got(plan + then)
+    # not a plan two paragraphs back, nor a text quoted, nor what it would not do
+    assert not {r for r in got(plan + "\n\nAn aside.\n\nA third." + then) if r[2] == "plan"}
+    assert not {r for r in got(plan + ' It reads: "sanctions would be lifted in stages".') if r[2] == "plan"}
+    assert not {r for r in got(plan + " Sanctions would not be lifted in stages.") if r[2] == "plan"}

@@ -68,5 +68,8 @@ class Context:
     continuing: bool = False
     # the last party proposal named ("the American draft"), for a later "the draft"
     proposal: Mention | None = None
+    # a party's plan that held a position in this paragraph or the one before: what a
+    # sentence after it says "would" happen, with nobody else named, is that plan's
+    plan: Mention | None = None
     # the people introduced with a title, most recent last: ("prime minister", mention)
     titled: tuple[tuple[str, Mention], ...] = ()

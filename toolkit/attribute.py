@@ -298,6 +298,14 @@ def provision(step: _Step, parties: _Parties) -> Found | None:
     return None
 
 
+def _agentive(s: Token, parties: _Parties) -> bool:
+    """Whether a subject can will what its verb's modal says: a party ("Ruritania would …",
+    "Ruritania will not be rushed") or a party's people ("the Ruritanian envoy would …"),
+    not a thing a party is named in ("sanctions on Ruritania would be eased", "Ruritania's
+    army would be capped")."""
+    return s.i in parties.by_token or _lemma(s) in lx.ACTOR_LEMMAS
+
+
 def subject(step: _Step, parties: _Parties) -> Found | None:
     """The party subject of a stance verb, or of a verb with a modal of will."""
     s = _subject(step.word)
@@ -309,6 +317,8 @@ def subject(step: _Step, parties: _Parties) -> Found | None:
     weak = not stance and bool(_aux(step.word) & lx.VOLITION_LEMMAS)
     if not (stance or weak):
         return None
+    if weak and not _agentive(s, parties):
+        return None  # "Ruritania's army would be capped": the army wills nothing
     holder = parties.of_phrase(s)
     if holder is not None:
         return Found(holder=holder, rule="subject", weak=weak)

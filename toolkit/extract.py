@@ -214,6 +214,7 @@ class _State:
     antecedent_age: int = 0
     continuing: bool = False
     proposal: Mention | None = None  # the last party proposal named: "the American draft"
+    plan: tuple[Mention, int] | None = None  # a plan that held a position, and its paragraph
     paragraph: int = -1
     quote_speakers: tuple[tuple[tuple[int, int], Mention | None], ...] = ()
     # the cues of a question just asked, which a "Yes." or "No." in the paragraph after it
@@ -452,6 +453,7 @@ def _step(doc: _Document, state: _State, sent: Sentence) -> tuple[_State, list[M
         antecedents=state.antecedents,
         continuing=state.continuing,
         proposal=state.proposal,
+        plan=state.plan[0] if state.plan and state.plan[1] >= sent.paragraph - 1 else None,
         titled=people.titled,
     )
     present = rules.anchors_in(sentence.casefold(), doc.anchors)
@@ -487,6 +489,8 @@ def _step(doc: _Document, state: _State, sent: Sentence) -> tuple[_State, list[M
     people = people.note(sentence, named)
     proposal = next((m for m in reversed(named) if names_proposal(m.text)), state.proposal)
     holders = [m for m in found if m.rule.removeprefix("parse:") in _HOLDING_RULES]
+    plans = [m for m in found if m.rule != "plan" and names_proposal(m.actor.split(" (")[0])]
+    plan = (Mention(0, 0, plans[0].party, plans[0].actor), sent.paragraph) if plans else state.plan
     subject = None
     if holders:
         previous = _holder_mention(holders[0])
@@ -525,6 +529,7 @@ def _step(doc: _Document, state: _State, sent: Sentence) -> tuple[_State, list[M
         antecedent_age=age,
         continuing=continuing,
         proposal=proposal,
+        plan=plan,
         quote_speakers=tuple(speakers.items()),
         question=question,
         question_paragraph=asked_in,

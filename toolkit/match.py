@@ -387,9 +387,10 @@ def match_cues(
     seen: set[tuple] = set()
     for i, cue in enumerate(cues):
         anaphor = i >= len(own)
-        for holder, sign, rule in _holders(
-            reader, parse, i, cue, toks, sentence, context, mentions, anaphor
-        ):
+        held = _holders(reader, parse, i, cue, toks, sentence, context, mentions, anaphor)
+        if not held and context.plan is not None and _provides(sentence, cue, context):
+            held = [(context.plan, 1, "plan")]
+        for holder, sign, rule in held:
             polarity = "support" if sign * cue.sign > 0 else "oppose"
             key = (holder.party, cue.issue, cue.option, polarity)
             if key in seen:
@@ -448,6 +449,23 @@ def _holders(reader, parse, i, cue, toks, sentence, context, mentions, anaphor=F
     if found is None or found.mention is None:
         return []
     return [(found.mention, found.sign, f"parse:{found.rule}")]
+
+
+# What a plan provides, told after it: "Sanctions would be lifted in stages", "the army
+# shall number …"; the modal in the clause of the cue, before its end.
+_PROVIDES = re.compile(r"\b(?:would|shall)\b", re.IGNORECASE)
+_OPEN_QUOTE = re.compile(r'["“”]')
+_NOT = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
+
+
+def _provides(sentence: str, cue: Cue, context: Context) -> bool:
+    """Whether a cue nobody holds is what the plan just described provides: told with
+    "would" or "shall" just before the cue, outside a quotation and a question."""
+    head = sentence[: cue.start]
+    if _quote_of(cue.start, context.quote_spans) is not None or len(_OPEN_QUOTE.findall(head)) % 2:
+        return False  # a text quoted, not described
+    clause = sentence[max(head.rfind(";"), head.rfind(":"), head.rfind(","), 0) : cue.end]
+    return _PROVIDES.search(clause) is not None and not _NOT.search(clause)
 
 
 def _attribute_free(doc: Doc, cue: Cue, mentions: list[Mention], obliged: set[Mention]):
