@@ -1085,5 +1085,9 @@ def test_what_a_plan_provides_is_told_after_it(codebook):
     assert ("US", "phased_relief", "plan") in got(plan + then)
     # not a plan two paragraphs back, nor a text quoted, nor what it would not do
     assert not {r for r in got(plan + "\n\nAn aside.\n\nA third." + then) if r[2] == "plan"}
-    assert not {r for r in got(plan + ' It reads: "sanctions would be lifted in stages".') if r[2] == "plan"}
-    assert not {r for r in got(plan + " Sanctions would not be lifted in stages.") if r[2] == "plan"}
+    assert not {
+        r for r in got(plan + ' It reads: "sanctions would be lifted in stages".') if r[2] == "plan"
+    }
+    assert not {
+        r for r in got(plan + " Sanctions would not be lifted in stages.") if r[2] == "plan"
+    }

@@ -562,12 +562,61 @@ NON_PARTY_LEMMAS = frozenset(
 # The people and bodies that speak for a party, by lemma (the one-word nouns of ACTOR_NOUNS):
 # "the Ruritanian side would …" wills something, "Ruritania's army would …" does not.
 ACTOR_LEMMAS = frozenset(
-    """official negotiator envoy delegation delegate diplomat leader leadership government
-    president presidency premier minister ministry side team authority administration
-    spokesman spokeswoman spokesperson lawmaker parliament chancellor counterpart partner ally
-    nation country state capital power mediator secretary ambassador representative source
-    aide adviser advisor council chief head commissioner commission office cabinet politician
-    establishment camp bloc union people""".split()
+    [
+        "official",
+        "negotiator",
+        "envoy",
+        "delegation",
+        "delegate",
+        "diplomat",
+        "leader",
+        "leadership",
+        "government",
+        "president",
+        "presidency",
+        "premier",
+        "minister",
+        "ministry",
+        "side",
+        "team",
+        "authority",
+        "administration",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "lawmaker",
+        "parliament",
+        "chancellor",
+        "counterpart",
+        "partner",
+        "ally",
+        "nation",
+        "country",
+        "state",
+        "capital",
+        "power",
+        "mediator",
+        "secretary",
+        "ambassador",
+        "representative",
+        "source",
+        "aide",
+        "adviser",
+        "advisor",
+        "council",
+        "chief",
+        "head",
+        "commissioner",
+        "commission",
+        "office",
+        "cabinet",
+        "politician",
+        "establishment",
+        "camp",
+        "bloc",
+        "union",
+        "people",
+    ]
 )
 
 # A party's proposal, agreement or document: it holds what it provides (the proposal nouns
