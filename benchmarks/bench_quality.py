@@ -4,11 +4,13 @@ Prints precision, recall and F1 over distinct ``(doc_id, party, issue, option, p
 tuples and over ``(doc_id, party, issue)`` pairs for every set in ``data/gold/sets.yaml``:
 
 - ``seed``: the project's source text, ``data/gold/seed.csv``;
-- the development sets (``dev`` to ``dev5``, and ``fresh1`` to ``fresh4``, which were held
-  out until newer sets arrived): the articles the extractor is tuned on;
-- the held-out sets (``heldout``, ``heldout2``, ``fresh7``, ``fresh8``): articles written apart
-  from the extractor and never tuned on (their texts were never read by the person tuning
-  it). Their figures are the honest estimate of quality on articles nobody here has seen.
+- the development sets (``dev`` to ``dev5``, ``fresh1`` to ``fresh6``, which were held out
+  until newer sets arrived, ``fresh9`` and ``fresh10``): the articles the extractor is tuned
+  on;
+- the held-out sets (``heldout``, ``heldout2``, ``fresh7``, ``fresh8``, ``fresh11``,
+  ``fresh12``): articles written apart from the extractor and never tuned on (their texts
+  were never read by the person tuning it). Their figures are the honest estimate of
+  quality on articles nobody here has seen.
 
 Sets scored the day they arrived carry that score (``on_arrival`` in ``sets.yaml``), printed
 after the table.
