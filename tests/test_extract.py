@@ -1091,3 +1091,15 @@ def test_what_a_plan_provides_is_told_after_it(codebook):
     assert not {
         r for r in got(plan + " Sanctions would not be lifted in stages.") if r[2] == "plan"
     }
+
+
+def test_a_name_after_a_given_name_is_a_person_a_pronoun_can_mean(codebook):
+    text = (
+        "Taras Bondar, Ukraine's envoy, spoke first. His country, he said, had agreed to a"
+        " full ceasefire long ago.\n\n"
+        "Sergei Lavrov took the floor next. Hostilities, he said, would end only once a final"
+        " agreement had been signed."
+    )
+    statements = extract(documents_from_texts({"d": text}), codebook)
+    got = set(map(tuple, statements[["party", "option"]].astype(str).values))
+    assert got == {("UA", "ceasefire_first"), ("RU", "no_ceasefire_before_deal")}

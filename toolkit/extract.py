@@ -644,7 +644,8 @@ class _People:
         """Remember the people among ``mentions`` (the sentence's), most recent last."""
         out = self
         for m in mentions:
-            if m.kind == "name" and _PERSON_TITLE.search(sentence[max(0, m.start - 25) : m.start]):
+            before = sentence[max(0, m.start - 25) : m.start]
+            if m.kind == "name" and (_PERSON_TITLE.search(before) or _given_name(before)):
                 out = replace(out, persons=out.persons | {m.text})
             keys = titles_of(sentence, m.start, m.end) if m.kind == "name" else []
             if keys:
@@ -672,6 +673,107 @@ class _People:
                 gender[key] = g
                 return m, self._touch(m, gender)
         return previous, self
+
+
+# a given name right before a name makes it a person's ("Ivan Petrov"), not a place's
+_GIVEN_NAME = re.compile(r"(?:^|[\s(\"“])([A-Z][a-z]+)\s+$")
+_NOT_GIVEN = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "By",
+        "For",
+        "From",
+        "To",
+        "Of",
+        "And",
+        "But",
+        "Or",
+        "As",
+        "If",
+        "When",
+        "After",
+        "Before",
+        "Since",
+        "While",
+        "Then",
+        "With",
+        "Without",
+        "Under",
+        "Over",
+        "Meanwhile",
+        "Also",
+        "Even",
+        "Only",
+        "So",
+        "Yet",
+        "Still",
+        "Both",
+        "Neither",
+        "Nor",
+        "Not",
+        "Now",
+        "Today",
+        "Yesterday",
+        "Tomorrow",
+        "Later",
+        "Earlier",
+        "Asked",
+        "Told",
+        "Says",
+        "Said",
+        "Why",
+        "How",
+        "What",
+        "Who",
+        "Former",
+        "Acting",
+        "Deputy",
+        "Late",
+        "Young",
+        "Old",
+        "President",
+        "Prime",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Spring",
+        "Summer",
+        "Autumn",
+        "Winter",
+        "Western",
+        "Eastern",
+        "Northern",
+        "Southern",
+        "Central",
+        "Greater",
+    ]
+)
+
+
+def _given_name(before: str) -> bool:
+    found = _GIVEN_NAME.search(before)
+    return found is not None and found.group(1) not in _NOT_GIVEN
 
 
 _PERSON_TITLE = re.compile(
