@@ -660,6 +660,82 @@ CASES = [
         [("EU", "sanctions", "lift_sanctions", "oppose")],
     ),
     ("Most voters say no to giving away land that Kyiv holds.", []),
+    # more paraphrases: a truce from the day of signature, guns silent tonight, a matter
+    # settled by a season, a deal made in haste, the National Guard of a party, local police
+    # staying in charge, a plant under a party's exclusive control, relief tranche by
+    # tranche, a numbered sanctions package, money into a reconstruction fund or belonging
+    # to the victims, joint ventures, an investment vehicle of two demonyms
+    (
+        "Oslo proposes a treaty, with a truce taking effect upon signature.",
+        [("EU", "ceasefire", "ceasefire_with_deal", "support")],
+    ),
+    (
+        "Kyiv says it is ready for the guns to fall silent tonight.",
+        [("UA", "ceasefire", "ceasefire_first", "support")],
+    ),
+    (
+        "Washington wants the whole matter settled by the autumn.",
+        [("US", "deal_timeline", "quick_deal", "support")],
+    ),
+    (
+        "Washington hopes to reach an accord before the end of the current year.",
+        [("US", "deal_timeline", "quick_deal", "support")],
+    ),
+    ("Trump said the war must end soon.", [("US", "deal_timeline", "quick_deal", "support")]),
+    (
+        "Oslo would rather sign a lasting peace next year than a hasty one in March.",
+        [("EU", "deal_timeline", "no_deadline", "support")],
+    ),
+    (
+        "Berlin warned against a peace concluded in haste.",
+        [("EU", "deal_timeline", "quick_deal", "oppose")],
+    ),
+    (
+        "We will take our time, the Danish minister said of the talks.",
+        [("EU", "deal_timeline", "no_deadline", "support")],
+    ),
+    (
+        "Moscow insists that the zone be patrolled by Russia's National Guard.",
+        [("RU", "zone_governance", "russian_administration", "support")],
+    ),
+    (
+        "Kyiv says the plant must be handed back under full Ukrainian control.",
+        [("UA", "zaporizhzhia_npp", "ukrainian_control", "support")],
+    ),
+    (
+        "Moscow demands that the nuclear plant pass under its full and exclusive control.",
+        [("RU", "zaporizhzhia_npp", "russian_control", "support")],
+    ),
+    (
+        "Relief from sanctions will come tranche by tranche, Washington said.",
+        [("US", "sanctions", "phased_relief", "support")],
+    ),
+    (
+        "Riga said the pressure on Moscow would stay on until the sanctions had worked.",
+        [("EU", "sanctions", "keep_sanctions", "support")],
+    ),
+    (
+        "Washington wants part of the frozen reserves directed into a reconstruction fund for Ukraine.",
+        [("US", "frozen_assets", "assets_for_ukraine", "support")],
+    ),
+    (
+        "Kyiv says the frozen money belongs to the victims of the war.",
+        [("UA", "frozen_assets", "assets_for_ukraine", "support")],
+    ),
+    (
+        "Brussels said the frozen assets will not be funnelled into joint ventures with Moscow.",
+        [("EU", "frozen_assets", "joint_investment", "oppose")],
+    ),
+    (
+        "Moscow welcomed an American–Russian investment vehicle for the frozen reserves.",
+        [("RU", "frozen_assets", "joint_investment", "support")],
+    ),
+    # a finite verb after "and" is coordinated with the finite verb, not with the
+    # infinitive beside it: the refusal does not reach it
+    (
+        "Oslo refused to discuss any easing of sanctions and approved a 22nd package instead.",
+        [("EU", "sanctions", "keep_sanctions", "support")],
+    ),
     # coordination through a possessive
     (
         "Ukraine and its European partners want binding guarantees.",

@@ -108,8 +108,11 @@ _EVALUATIVE_NEG = re.compile(
     + "|".join(sorted(lx.HARM_LEMMAS - {"freeze"}))
     + r"|let|allow|give|hand|buy)\w*\b"  # "would only let the invader regroup"
     # "an accord signed without Brussels would never last"
-    r"|^\W*(?:\w+\W+){0,3}?(?:will|would|could|can)(?:\s+not|n't|\s+never)\s+"
+    r"|^\W*(?:\w+\W+){0,3}?(?:will|would|could|can|does|do)(?:\s+not|n't|\s+never)\s+"
     r"(?:hold|last|work|survive|succeed|stand)\b"
+    # "a deal struck in a hurry would be a deal that does not last"
+    r"|^\W*(?:\w+\W+){0,3}?(?:would|will) be (?:a|an) (?:\w+ )?(?:peace|deal|agreement|settlement)"
+    r" that (?:does|do|will|would)(?:\s+not|n't|\s+never) (?:hold|last|work|survive|stand)\b"
     r"|^\W*(?:\w+\W+){0,3}?(?:would|will|could|might)\s+cross\s+(?:a|\w+'s|our|its|their)\s+red line"
     r"|^\W*(?:\w+\W+){0,3}?(?:is|are|was|were|would be)\s+(?:\w+\s+)?worse than\b"
     # "… would be paying the invader a bonus", "would hand him the prize he fought for"
@@ -165,7 +168,7 @@ def names_proposal(text: str) -> bool:
 
 _TOPICAL_WEAK = frozenset(["on", "over", "of", "around", "into"])
 # ... and only after a noun that names a subject of talks: "the question of sanctions",
-# "talks on a ceasefire" (but "a cap of 600,000" and "the idea of a zone" are stances)
+# "talks on a ceasefire" (but "the idea of a zone" and "a ceiling of 600,000" are stances)
 _TOPIC_NOUNS = frozenset(
     [
         "question",

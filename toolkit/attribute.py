@@ -366,6 +366,10 @@ def _parties(doc: Doc, mentions: tuple[Mention, ...]) -> _Parties:
     return _Parties(doc, mentions)  # once per sentence, whatever its number of cues
 
 
+def _form(t: Token) -> str:
+    return "".join(t.morph.get("VerbForm"))
+
+
 def _path(doc: Doc, cue_start: int, cue_end: int) -> tuple[range, Iterator[_Step]]:
     span = doc.char_span(cue_start, cue_end, alignment_mode="expand")
     inside = list(span) if span is not None else []
@@ -379,8 +383,17 @@ def _path(doc: Doc, cue_start: int, cue_end: int) -> tuple[range, Iterator[_Step
         yield _Step(root, "", root, True)
         t = root
         while t.head.i != t.i:
-            yield _Step(t.head, t.dep_, t, t.head.i in span)
-            t = t.head
+            head = t.head
+            if (
+                t.dep_ == "conj"
+                and _form(t) == "Fin"
+                and _form(head) == "Inf"
+                and head.dep_ == "xcomp"
+            ):
+                head = head.head  # "refused to discuss X and approved Y": "approved" is the
+                # finite verb's conjunct, not the infinitive's
+            yield _Step(head, t.dep_, t, head.i in span)
+            t = head
 
     return span, steps()
 
@@ -398,10 +411,12 @@ def attribute(
     weak: Attribution | None = None
     for step in steps:
         word = step.word
-        outside = word.i not in cue
+        # a verb coordinated with the cue's shares its subject, not its stance: "refused
+        # the offer and approved a package" does not refuse the package
+        outside = word.i not in cue and step.via != "conj"
         if outside and _is_stance(word):
             sign *= _sign(word)
-        if _negated(word, cue):
+        if _negated(word, cue) and step.via != "conj":
             sign = -sign
         for rule in RULES:
             found = rule(step, parties)
