@@ -736,6 +736,20 @@ CASES = [
         "Oslo refused to discuss any easing of sanctions and approved a 22nd package instead.",
         [("EU", "sanctions", "keep_sanctions", "support")],
     ),
+    # a party's name before a proposal noun names the proposal ("a Kremlin suggestion"): its
+    # author holds it, whoever rejects it holds the opposite; a plan named inside a phrase
+    # ("the one in the US draft") frames nothing
+    (
+        "Oslo rejected a Kremlin suggestion that sanctions be eased in stages.",
+        [
+            ("EU", "sanctions", "phased_relief", "oppose"),
+            ("RU", "sanctions", "phased_relief", "support"),
+        ],
+    ),
+    (
+        "Moscow wants an army far smaller than the one in the US draft, and no foreign troops on Ukrainian soil.",
+        [("RU", "foreign_troops", "no_foreign_troops", "support")],
+    ),
     # coordination through a possessive
     (
         "Ukraine and its European partners want binding guarantees.",

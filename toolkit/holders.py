@@ -999,7 +999,14 @@ def _proposal_frame(toks: list[_Tok], k: int) -> bool:
     j = k - 1
     while j >= 0 and toks[j].text.lower() in _DETERMINERS:
         j -= 1
-    framed = j >= 0 and toks[j].text.lower() in ("under", "in", "according")
+    # "under the plan" anywhere; "in the plan, …" only opening a clause, not "the ceiling
+    # in the plan"
+    opens = (
+        j <= 0 or toks[j - 1].text in (",", ";", ":", "—", "–") or toks[j - 1].text.lower() == "and"
+    )
+    framed = j >= 0 and (
+        toks[j].text.lower() == "under" or (toks[j].text.lower() in ("in", "according") and opens)
+    )
     relative = nxt[:2] in ([",", "in"], [",", "under"], [",", "whereby"]) or nxt[:1] == ["whereby"]
     return framed or relative
 

@@ -83,6 +83,7 @@ ACTOR_NOUNS = (
     r"|politicians|establishment|position|demands|proposal|plan|negotiating team|camp"
     r"|draft|framework|blueprint|initiative|roadmap|road map|counter-?proposal|peace plan|text"
     r"|memorandum|compromise|package|offer|terms|conditions|formula|outline|working paper|paper"
+    r"|suggestion|idea|scheme|vision|negotiating (?:documents?|papers?|position)|documents?"
 )
 
 # Modals and auxiliaries of will: "Ukraine will not accept", "Moscow would agree".
@@ -208,6 +209,10 @@ PROPOSAL_NOUNS = (
     "compromise",
     "package",
     "conditions",
+    "suggestion",
+    "scheme",
+    "idea",
+    "vision",
 )
 
 

@@ -214,13 +214,26 @@ def _mentions(rules: Rules, sentence: str) -> tuple[Mention, ...]:
             continue
         if _ATTRIBUTIVE.search(sentence, 0, m.start()) and _THING_AFTER.match(sentence, m.end()):
             continue  # "a London brokerage", "an Oslo daily": a place naming a thing, not a party
-        found.append(Mention(m.start(), m.end(), rules.alias_party[m.group()], m.group()))
-        for j in range(m.start(), m.end()):
+        end = m.end()
+        plan = _PLAN_AFTER.match(sentence, end)  # "a Kremlin proposal", "the Witkoff plan"
+        if plan is not None and _DETERMINER_BEFORE.search(sentence, 0, m.start()):
+            end = plan.end()
+        found.append(
+            Mention(m.start(), end, rules.alias_party[m.group()], sentence[m.start() : end])
+        )
+        for j in range(m.start(), end):
             taken[j] = True
     found.sort(key=lambda x: x.start)
     return tuple(found)
 
 
+# a proposal noun right after a party's name makes the proposal the mention
+_PLAN_AFTER = re.compile(
+    r"(?:-drafted|-backed|-led)?\s+(?:peace\s+)?(?:" + "|".join(lx.PROPOSAL_NOUNS) + r")\b(?!-)",
+    re.IGNORECASE,
+)
+# ... after a determiner: "the Kremlin plan", not "Oslo plans to …" or "Riga demands …"
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|its|their)\s+$", re.IGNORECASE)
 _NEGATED_INSIDE = re.compile(r"\b(?:not|never|no longer)\b|n't\b", re.IGNORECASE)
 _NEGATOR_WRITTEN = re.compile(r"not|never|n'?t|no\b|without|won|refus|reject", re.IGNORECASE)
 _ATTRIBUTIVE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
