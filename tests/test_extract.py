@@ -750,6 +750,46 @@ CASES = [
         "Moscow wants an army far smaller than the one in the US draft, and no foreign troops on Ukrainian soil.",
         [("RU", "foreign_troops", "no_foreign_troops", "support")],
     ),
+    # a partial quotation inside the words of a cue
+    (
+        'Oslo said the sanctions "must go in full" before any talks.',
+        [("EU", "sanctions", "lift_sanctions", "support")],
+    ),
+    # more paraphrases: where the two armies are standing, a front where it stands, an army
+    # reduced to a border guard, troops from NATO countries, committing troops, a backstop,
+    # a deal over the heads of a party, land a party"s under its constitution
+    (
+        "Kyiv says the fighting should stop where the two armies are standing today.",
+        [("UA", "territory", "freeze_front_line", "support")],
+    ),
+    (
+        "Kyiv is ready to freeze the front where it stands now.",
+        [("UA", "territory", "freeze_front_line", "support")],
+    ),
+    (
+        "Moscow wants the Ukrainian army reduced to a border guard.",
+        [("RU", "army_size", "deep_cuts", "support")],
+    ),
+    (
+        "Riga said troops from NATO countries would be welcome in Ukraine after a truce.",
+        [("EU", "foreign_troops", "foreign_troops_allowed", "support")],
+    ),
+    (
+        "Oslo is ready to commit troops to a force in Ukraine.",
+        [("EU", "foreign_troops", "foreign_troops_allowed", "support")],
+    ),
+    (
+        "Washington promised a backstop for a European force in Ukraine.",
+        [("US", "foreign_troops", "foreign_troops_allowed", "support")],
+    ),
+    (
+        "Paris warned against any deal struck over the heads of the Europeans.",
+        [("EU", "european_role", "bilateral_talks", "oppose")],
+    ),
+    (
+        "Moscow says Crimea is Russian under its constitution.",
+        [("RU", "recognition", "de_jure_recognition", "support")],
+    ),
     # coordination through a possessive
     (
         "Ukraine and its European partners want binding guarantees.",

@@ -249,6 +249,12 @@ def find_cues(sentence: str, codebook: Codebook, topics: frozenset[str] = frozen
     return _find_cues(rules, sentence, topics_here(rules, sentence), topics)
 
 
+# A partial quotation inside a clause: a quotation mark right after a word and a space
+# ('sanctions "should go'), or right before a space and a word in lower case ('go" soon')
+_QUOTE_MARKS = frozenset('"“”')
+_EMBEDDED_QUOTE = re.compile(r"[A-Za-z] [\"“][A-Za-z]|[A-Za-z][\"”] [a-z]")
+
+
 def _find_cues(
     rules: Rules,
     sentence: str,
@@ -274,6 +280,15 @@ def _find_cues(
                 k.issue == c.issue and k.start < end and c.start < k.end for k in cues
             ):
                 cues.append(replace(c, end=end, text=sentence[c.start : end]))
+    if _EMBEDDED_QUOTE.search(sentence):
+        # 'said sanctions "should go in full"': a cue read without the quotation marks that a
+        # partial quotation puts inside it, where no cue of its issue is found already
+        keep = [i for i, ch in enumerate(sentence) if ch not in _QUOTE_MARKS]
+        plain = "".join(sentence[i] for i in keep)
+        for c in _cues_in(rules, plain, here, topics, order):
+            start, end = keep[c.start], keep[c.end - 1] + 1
+            if not any(k.issue == c.issue and k.start < end and start < k.end for k in cues):
+                cues.append(replace(c, start=start, end=end, text=sentence[start:end]))
     if not cues:
         return cues
     # Within an issue, a longer cue that overlaps a shorter one wins ("no security
