@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from toolkit import documents_from_texts, extract, load_codebook
-from toolkit.parse import MAX_PARSE_CHARS, MODEL_PATH, ParserError, load_parser, parse
+from toolkit.parse import MAX_PARSE_CHARS, MODEL_PATH, ParserError, lemma, load_parser, parse
 
 
 def test_the_shipped_model_loads_with_its_licence():
@@ -25,6 +25,12 @@ def test_parse_keeps_the_text_and_reads_lemmas():
     assert doc.text == "The envoys rejected the offers."
     assert [t.lemma_ for t in doc][2] == "reject"
     assert doc[2].dep_ == "ROOT"
+
+
+def test_lemmas_can_be_found_only_for_the_words_asked_for():
+    [doc] = parse(["The envoys rejected the offers."], lemmas=False)
+    assert doc[2].lemma_ == ""  # the lemmatizer did not run ...
+    assert [lemma(t) for t in doc][1:3] == ["envoy", "reject"]  # ... it runs when asked
 
 
 def test_an_overlong_text_is_parsed_in_pieces_with_a_warning():

@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import lexicon as lx
+from .parse import lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -124,7 +125,7 @@ class _Parties:
 
 
 def _lemma(t: Token) -> str:
-    return t.lemma_.lower() if t.lemma_ else t.text.lower()
+    return lemma(t).lower()
 
 
 def _negated(t: Token, cue: range) -> bool:

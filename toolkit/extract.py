@@ -367,7 +367,9 @@ def _read_window(texts: list[str], rules: Rules, reader: str, nlp, titles: list[
     while waiting:
         wants = [(r, r.advance()) for r in waiting]
         wants = [(r, sentence) for r, sentence in wants if sentence is not None]
-        for (r, sentence), doc in zip(wants, parse([s for _, s in wants], nlp), strict=True):
+        for (r, sentence), doc in zip(
+            wants, parse([s for _, s in wants], nlp, lemmas=False), strict=True
+        ):
             r.parsed[sentence] = doc
         waiting = [r for r, _ in wants]
     return [r.found for r in readings]

@@ -262,6 +262,18 @@ def _find_cues(
     topics: frozenset[str],
     present: frozenset[str] | None = None,
 ) -> list[Cue]:
+    return list(_cues_of(rules, sentence, here, topics, present))
+
+
+# a sentence whose parse is needed is read twice (see extract._Reading): its cues once
+@functools.lru_cache(maxsize=8)
+def _cues_of(
+    rules: Rules,
+    sentence: str,
+    here: frozenset[str],
+    topics: frozenset[str],
+    present: frozenset[str] | None,
+) -> tuple[Cue, ...]:
     if present is None:
         present = rules.anchors_in(sentence.casefold())
     candidates = set(rules.unanchored)
@@ -290,7 +302,7 @@ def _find_cues(
             if not any(k.issue == c.issue and k.start < end and start < k.end for k in cues):
                 cues.append(replace(c, start=start, end=end, text=sentence[start:end]))
     if not cues:
-        return cues
+        return ()
     # Within an issue, a longer cue that overlaps a shorter one wins ("no security
     # guarantees" over "security guarantees").
     cues.sort(key=lambda c: (-(c.end - c.start), c.start))
@@ -304,7 +316,7 @@ def _find_cues(
     named = {c.issue for c in kept if c.sign > 0}
     kept = [c for c in kept if c.sign > 0 or c.negated or c.issue not in named]
     kept.sort(key=lambda c: (c.start, c.issue, c.option))
-    return kept
+    return tuple(kept)
 
 
 def _cues_in(rules: Rules, sentence: str, here, topics, order: list[int]) -> list[Cue]:

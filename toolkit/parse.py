@@ -23,7 +23,15 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["MAX_PARSE_CHARS", "MODEL_PATH", "ParserError", "load_parser", "parse", "parse_one"]
+__all__ = [
+    "MAX_PARSE_CHARS",
+    "MODEL_PATH",
+    "ParserError",
+    "lemma",
+    "load_parser",
+    "parse",
+    "parse_one",
+]
 
 MODEL_PATH = Path(__file__).parent / "models" / "en_ewt_parser"
 
@@ -57,7 +65,7 @@ def load_parser(path: str | Path | None = None) -> Language:
 
         # the fine-grained tagger is trained (it helps the shared encoder learn) but not
         # run: the rules read the morphologizer's POS and features; a quarter faster
-        return spacy.load(folder, exclude=["tagger"])
+        nlp = spacy.load(folder, exclude=["tagger"])
     except ImportError as exc:  # pragma: no cover - spaCy is a core dependency
         raise ParserError(
             "spaCy is not installed", path=folder, fix="pip install the toolkit again"
@@ -68,6 +76,22 @@ def load_parser(path: str | Path | None = None) -> Language:
             path=folder,
             fix=_FIX,
         ) from exc
+    if "lemmatizer" in nlp.component_names:
+        _LEMMATIZERS[id(nlp.vocab)] = nlp.get_pipe("lemmatizer")
+    return nlp
+
+
+# the rule lemmatizer of each loaded pipeline, by the identity of its vocabulary
+_LEMMATIZERS: dict[int, object] = {}
+
+
+def lemma(token) -> str:
+    """The lemma of a parsed word: the one it carries, else that of its pipeline's rule
+    lemmatizer (for a text parsed with ``lemmas=False``), else the word itself."""
+    if token.lemma_:
+        return token.lemma_
+    lemmatizer = _LEMMATIZERS.get(id(token.vocab))
+    return lemmatizer.lemmatize(token)[0] if lemmatizer is not None else token.text
 
 
 def parse_one(text: str, nlp: Language | None = None) -> Doc:
@@ -92,8 +116,12 @@ def parse(
     nlp: Language | None = None,
     *,
     batch_size: int = 64,
+    lemmas: bool = True,
 ) -> Iterator[Doc]:
     """One parsed ``Doc`` per text, in order; ``doc.text == text``.
+
+    With ``lemmas=False`` the lemmatizer does not run: :func:`lemma` then finds the lemma of
+    just the words asked for (the extractor reads a few words of each sentence).
 
     A text longer than :data:`MAX_PARSE_CHARS` is parsed in pieces joined back into one
     ``Doc`` (no dependency crosses a cut), with a warning: time stays linear in its length.
@@ -115,7 +143,8 @@ def parse(
             counts.append(len(parts))
             yield from parts
 
-    docs = nlp.pipe(pieces(), batch_size=batch_size)
+    skip = [] if lemmas or "lemmatizer" not in nlp.pipe_names else ["lemmatizer"]
+    docs = nlp.pipe(pieces(), batch_size=batch_size, disable=skip)
     # nlp.pipe reads ahead, so a text's count is known before its last piece comes out
     done = 0
     while True:
