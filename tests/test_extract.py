@@ -790,6 +790,47 @@ CASES = [
         "Moscow says Crimea is Russian under its constitution.",
         [("RU", "recognition", "de_jure_recognition", "support")],
     ),
+    # more paraphrases
+    (
+        "Kyiv will not give up a single square metre of its land.",
+        [("UA", "territory", "cede_donbas", "oppose")],
+    ),
+    (
+        "Moscow wants the world to acknowledge its sovereignty over the annexed regions.",
+        [("RU", "recognition", "de_jure_recognition", "support")],
+    ),
+    (
+        "Moscow wants the plant to stay in Russian hands.",
+        [("RU", "zaporizhzhia_npp", "russian_control", "support")],
+    ),
+    (
+        "Kyiv wants allied soldiers stationed on its territory.",
+        [("UA", "foreign_troops", "foreign_troops_allowed", "support")],
+    ),
+    (
+        "Moscow wants Ukraine's army capped at a small fraction of today's force.",
+        [("RU", "army_size", "deep_cuts", "support")],
+    ),
+    (
+        "Trump wants Putin and Zelensky to settle the matter at a summit.",
+        [("US", "ratification", "leaders_decide", "support")],
+    ),
+    (
+        "Kyiv rejected handing over the fortress cities.",
+        [("UA", "territory", "cede_donbas", "oppose")],
+    ),
+    (
+        "Moscow wants a monitoring mission led by the United Nations in the zone.",
+        [("RU", "zone_governance", "international_oversight", "support")],
+    ),
+    (
+        "Kyiv wants Ukrainian administrators to keep running the zone.",
+        [("UA", "zone_governance", "ukrainian_administration", "support")],
+    ),
+    (
+        "Washington backs a ban on Ukraine joining NATO.",
+        [("US", "nato_membership", "renounce_nato", "support")],
+    ),
     # coordination through a possessive
     (
         "Ukraine and its European partners want binding guarantees.",
@@ -1233,3 +1274,10 @@ def test_a_name_after_a_given_name_is_a_person_a_pronoun_can_mean(codebook):
     statements = extract(documents_from_texts({"d": text}), codebook)
     got = set(map(tuple, statements[["party", "option"]].astype(str).values))
     assert got == {("UA", "ceasefire_first"), ("RU", "no_ceasefire_before_deal")}
+
+
+def test_a_verb_of_naming_with_a_verdict_after_the_cue_rejects_it(codebook):
+    text = "Riga calls any use of the frozen assets theft. Oslo dismissed a buffer zone as a trap."
+    statements = extract(documents_from_texts({"d": text}), codebook)
+    got = set(map(tuple, statements[["party", "option", "polarity"]].astype(str).values))
+    assert got == {("EU", "assets_for_ukraine", "oppose"), ("EU", "demilitarized_zone", "oppose")}

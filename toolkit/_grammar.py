@@ -79,6 +79,23 @@ _RELATIVE = re.compile(r"^(?:" + lx.RELATIVE + r")$", re.IGNORECASE)
 # Words between the cue and a verdict on it: not across ", and" or ", but", where the verdict
 # is on something else ("the port returns to Kyiv, and a joint board is out of the question").
 _WORDS_TO_VERDICT = r"(?:\w+(?:[^\w,;]*,(?!\s*(?:and|but|or|while|whereas)\b)[^\w,;]*|[^\w,;]+))"
+# What a verdict calls a measure it rejects: "unacceptable", "theft", "a trap"
+_VERDICTS = (
+    r"(?:unacceptable|a non-starter|non-starter|out of the question|off the table|impossible"
+    r"|unrealistic|absurd|a red line|not acceptable|not an option|a trap|legitimate (?:military )?"
+    r"targets?|a party to the (?:conflict|war)|(?:enemy )?combatants|an act of aggression|theft|a provocation|worthless|meaningless|occupation"
+    r"|capitulation|surrender|a (?:\w+ )?trick|a ploy|a (?:delaying|stalling) tactic|a smokescreen"
+    r"|a (?:direct |serious |real )?(?:threat|danger) to"
+    r"|a reward for|a gift (?:to|for)|an invitation to|a recipe for|a betrayal|a mistake|a disaster"
+    r"|a pause before|not peace|a dead end|a dead letter|a sham|a farce|a fig leaf|a fantasy"
+    r"|not on (?:the|our|their|its|his|her) (?:agenda|table)|off the agenda)\b"
+)
+# "Riga calls any such transfer theft": a verdict word right after the cue of a verb of naming
+_CALLED_BEFORE = re.compile(
+    r"\b(?:call|calls|called|calling|brand\w*|label\w*|term\w*|dismiss\w*)\s+(?:\w+\s+){0,6}$",
+    re.IGNORECASE,
+)
+_NAMED_AFTER = re.compile(r"^\W*(?:as\s+)?[\"“'‘]?" + _VERDICTS, re.IGNORECASE)
 _EVALUATIVE_NEG = re.compile(
     r"(?!\W*,\s*(?:and|but|or|while|whereas)\b)"  # a new clause starts right after the cue
     r"^\W*"
@@ -89,17 +106,10 @@ _EVALUATIVE_NEG = re.compile(
     r"|would constitute|amounts? to|would amount to"
     r"|calls it|regarded as|described as|considered|deemed|viewed as|branded|labell?ed|termed"
     r"|treated as|regard (?:it|them) as|see (?:it|them) as|as)\s+[\"“'‘]?(?:\w+\s+)?[\"“'‘]?"
-    r"(?:unacceptable|a non-starter|non-starter|out of the question|off the table|impossible"
-    r"|unrealistic|absurd|a red line|not acceptable|not an option|a trap|legitimate (?:military )?"
-    r"targets?|a party to the (?:conflict|war)|(?:enemy )?combatants|an act of aggression|theft|a provocation|worthless|meaningless|occupation"
-    r"|capitulation|surrender|a (?:\w+ )?trick|a ploy|a (?:delaying|stalling) tactic|a smokescreen"
-    r"|a (?:direct |serious |real )?(?:threat|danger) to"
-    r"|a reward for|a gift (?:to|for)|an invitation to|a recipe for|a betrayal|a mistake|a disaster"
-    r"|a pause before|not peace|a dead end|a dead letter|a sham|a farce|a fig leaf|a fantasy"
-    r"|not on (?:the|our|their|its|his|her) (?:agenda|table)|off the agenda)\b"
+    + _VERDICTS
     # "lifting the sanctions before a withdrawal would be a gift to the aggressor": a verdict
     # further on in the same clause
-    r"|^[^,;:.?!]{0,90}?\b(?:would|will|could) (?:only |simply |merely )?be (?:\w+ )?(?:a reward for"
+    + r"|^[^,;:.?!]{0,90}?\b(?:would|will|could) (?:only |simply |merely )?be (?:\w+ )?(?:a reward for"
     r"|a gift (?:to|for)|an invitation to|a recipe for|a betrayal|a mistake|a disaster"
     r"|capitulation|surrender)\b"
     # "a truce now would only reward the aggressor", "a freeze would simply embolden Moscow"

@@ -29,12 +29,14 @@ from . import lexicon as lx
 from ._grammar import (
     _ACTOR_NOUN,
     _AUX,
+    _CALLED_BEFORE,
     _CLOSERS,
     _CONDITION,
     _DETERMINERS,
     _DOUBLE_NEGATIVE,
     _EVALUATIVE_NEG,
     _LINKS,
+    _NAMED_AFTER,
     _NON_PARTY,
     _NP_DETERMINERS,
     _OBLIGATION,
@@ -74,6 +76,8 @@ def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context
         # "… of that kind, the minister said, would only …": the verdict read past the aside
         after = after[: aside.start()] + after[aside.end() :]
     evaluative = -1 if _EVALUATIVE_NEG.match(after) else 1
+    if _CALLED_BEFORE.search(sentence, 0, cue.start) and _NAMED_AFTER.match(after):
+        evaluative = -1  # "Riga calls any such transfer theft", "branded the idea a trap"
     if _PASSED_OVER.search(sentence, 0, cue.start):
         evaluative = -evaluative  # "a full deal rather than a mere truce": the truce is refused
 
