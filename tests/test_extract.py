@@ -831,6 +831,39 @@ CASES = [
         "Washington backs a ban on Ukraine joining NATO.",
         [("US", "nato_membership", "renounce_nato", "support")],
     ),
+    # more paraphrases; the party whose demand the cue is said to be
+    (
+        "Moscow is pressing for the plant to be handed to Rosatom.",
+        [("RU", "zaporizhzhia_npp", "russian_control", "support")],
+    ),
+    (
+        "Kyiv wants the Zaporizhzhia station back.",
+        [("UA", "zaporizhzhia_npp", "ukrainian_control", "support")],
+    ),
+    (
+        "The Kremlin has demanded the return of its frozen central bank reserves.",
+        [("RU", "frozen_assets", "return_to_russia", "support")],
+    ),
+    (
+        "The US wants a ceasefire to take effect as soon as a deal is signed.",
+        [("US", "ceasefire", "ceasefire_with_deal", "support")],
+    ),
+    (
+        "The White House wants an agreement signed within a month.",
+        [("US", "deal_timeline", "quick_deal", "support")],
+    ),
+    (
+        "The Kremlin prefers to deal with Washington alone.",
+        [("RU", "european_role", "bilateral_talks", "support")],
+    ),
+    (
+        "Moscow wants Kyiv's forces out of Kramatorsk.",
+        [("RU", "territory", "cede_donbas", "support")],
+    ),
+    (
+        "A withdrawal of Ukrainian forces from Donetsk remains Moscow's central demand.",
+        [("RU", "territory", "cede_donbas", "support")],
+    ),
     # coordination through a possessive
     (
         "Ukraine and its European partners want binding guarantees.",

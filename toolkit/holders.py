@@ -302,7 +302,17 @@ def merely_named(toks: list[_Tok], cue: Cue) -> bool:
 def _judges(toks: list[_Tok], sentence: str, cue: Cue):
     """The party a verdict on the cue is pronounced for, and the sign: "… are unacceptable
     to Oslo" (-1), "… unacceptable to us" (us: the speaker); +1 when the cue's own words hold
-    the verdict ("foreign bases are unacceptable" names the option against them)."""
+    the verdict ("foreign bases are unacceptable" names the option against them). Also the
+    party whose demand the cue is said to be: "a pull-back from the valley remains Riga's
+    main demand" (+1)."""
+    owned = _OWNED_AFTER.match(sentence[cue.end :])
+    if owned is not None:
+        at = cue.end + owned.end()
+        for t in toks:
+            named = t.kind == "M" and t.start == at and t.mention.kind in ("name", "demonym")
+            if named and _OWNER_NOUN.match(sentence[t.end :]):
+                yield t.mention, 1
+                return
     verdict = _VERDICT_FOR.search(sentence, cue.start, cue.end + 120)
     if verdict is None or ";" in sentence[cue.end : verdict.start()]:
         return
@@ -314,6 +324,17 @@ def _judges(toks: list[_Tok], sentence: str, cue: Cue):
             return
 
 
+# "… remains Riga's main demand", "… is the Danish position"
+_OWNED_AFTER = re.compile(
+    r"^\W*(?:\w+\W+){0,2}?(?:remains?|remained|is|was|has (?:long |always )?been|becomes?|became)"
+    r"\s+(?:still\s+|also\s+)?(?:the\s+|a\s+)?",
+    re.IGNORECASE,
+)
+_OWNER_NOUN = re.compile(
+    r"^(?:['’]s)?\s+(?:\w+\s+){0,2}?(?:demand|condition|precondition|position|aim|goal|red line"
+    r"|priority|proposal|offer|insistence|wish|requirement)s?\b",
+    re.IGNORECASE,
+)
 _VERDICT_FOR = re.compile(
     r"\b(?:unacceptable|not acceptable|a red line|out of the question|a non-starter)"
     r"\s+(?:to|for)\s+(?:the\s+)?",
