@@ -864,6 +864,15 @@ CASES = [
         "A withdrawal of Ukrainian forces from Donetsk remains Moscow's central demand.",
         [("RU", "territory", "cede_donbas", "support")],
     ),
+    # a dream declared over rejects it; a peace respecting a party's borders
+    (
+        "Zakharova posted that Kyiv's NATO dream is over.",
+        [("RU", "nato_membership", "membership_path", "oppose")],
+    ),
+    (
+        "Oslo calls for a just peace that respects Ukraine's borders.",
+        [("EU", "territory", "restore_borders", "support")],
+    ),
     # coordination through a possessive
     (
         "Ukraine and its European partners want binding guarantees.",
