@@ -873,6 +873,17 @@ CASES = [
         "Oslo calls for a just peace that respects Ukraine's borders.",
         [("EU", "territory", "restore_borders", "support")],
     ),
+    # a sentence opening "For <party>," gives that party's view; the one under pressure to
+    # agree does not hold what it is pressed into
+    (
+        "For Kyiv, giving up the rest of Donetsk is off the table.",
+        [("UA", "territory", "cede_donbas", "oppose")],
+    ),
+    (
+        "The Ukrainian side wants the plant run by Energoatom.",
+        [("UA", "zaporizhzhia_npp", "ukrainian_control", "support")],
+    ),
+    ("Kyiv was under pressure to agree to the 600,000 ceiling.", []),
     # coordination through a possessive
     (
         "Ukraine and its European partners want binding guarantees.",
@@ -1319,7 +1330,14 @@ def test_a_name_after_a_given_name_is_a_person_a_pronoun_can_mean(codebook):
 
 
 def test_a_verb_of_naming_with_a_verdict_after_the_cue_rejects_it(codebook):
-    text = "Riga calls any use of the frozen assets theft. Oslo dismissed a buffer zone as a trap."
+    text = (
+        "Riga calls any use of the frozen assets theft. Oslo dismissed a buffer zone as a trap."
+        " Moscow views the proposed reassurance force as a provocation."
+    )
     statements = extract(documents_from_texts({"d": text}), codebook)
     got = set(map(tuple, statements[["party", "option", "polarity"]].astype(str).values))
-    assert got == {("EU", "assets_for_ukraine", "oppose"), ("EU", "demilitarized_zone", "oppose")}
+    assert got == {
+        ("EU", "assets_for_ukraine", "oppose"),
+        ("EU", "demilitarized_zone", "oppose"),
+        ("RU", "foreign_troops_allowed", "oppose"),
+    }

@@ -92,7 +92,9 @@ _VERDICTS = (
 )
 # "Riga calls any such transfer theft": a verdict word right after the cue of a verb of naming
 _CALLED_BEFORE = re.compile(
-    r"\b(?:call|calls|called|calling|brand\w*|label\w*|term\w*|dismiss\w*)\s+(?:\w+\s+){0,6}$",
+    r"\b(?:call|calls|called|calling|brand\w*|label\w*|term\w*|dismiss\w*|views?|viewed|viewing"
+    r"|sees|saw|regards?|regarded|treats?|treated|considers?|considered|describe[sd]?)"
+    r"\s+(?:\w+\s+){0,6}$",
     re.IGNORECASE,
 )
 _NAMED_AFTER = re.compile(r"^\W*(?:as\s+)?[\"“'‘]?" + _VERDICTS, re.IGNORECASE)

@@ -1002,10 +1002,13 @@ def _opens_coordinate_clause(toks: list[_Tok], k: int) -> bool:
 
 
 def _view_frame(toks: list[_Tok], k: int, sentence: str) -> bool:
-    """True for "In <party>'s view, …", "In Moscow's eyes, …"."""
+    """True for "In <party>'s view, …", "In Moscow's eyes, …", and a sentence opening "For
+    <party>, …" ("For Riga, a truce now is out of the question")."""
     j = k - 1
     while j >= 0 and toks[j].text.lower() in _NP_DETERMINERS:
         j -= 1
+    if j == 0 and toks[0].text.lower() == "for" and k + 1 < len(toks) and toks[k + 1].text == ",":
+        return True
     return (
         j >= 0
         and toks[j].text.lower() in ("in", "by", "at", "on")

@@ -93,7 +93,10 @@ VOLITION = (
 
 # Modals of obligation make their subject the *one obliged*, not the holder:
 # in "Russia must withdraw", the holder is whoever says so.
-OBLIGATION = r"must|should|has to|have to|had to|needs? to|ought to|is required to|are required to|is obliged to|be made to|be forced to"
+OBLIGATION = (
+    r"must|should|has to|have to|had to|needs? to|ought to|is required to|are required to"
+    r"|is obliged to|be made to|be forced to|under (?:\w+ )?pressure to"
+)
 
 # Words after which a third-person pronoun or a title refers back to an earlier speaker.
 PRONOUNS = (
