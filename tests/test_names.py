@@ -66,3 +66,13 @@ def test_each_lookup_looks_back_a_bounded_distance(monkeypatch, unit):
 def test_people_are_learnt_from_their_title(text, person, party):
     learnt = names_module.learn_names(text, RULES.party_of, RULES.party_words)
     assert learnt.get(person) == party
+
+
+def test_a_party_s_own_title_before_a_name_introduces_a_person():
+    text = "Deputy Secretary of State Jane Roe spoke first. Later, Roe took questions."
+    found = names_module.learn_names(text, RULES.party_of, RULES.party_words)
+    assert found.get("Jane Roe") == "US" and found.get("Roe") == "US"
+    # a place before a name is no title: "Washington Ann Lee" is no one's introduction
+    assert "Ann Lee" not in names_module.learn_names(
+        "In Washington Ann Lee spoke.", RULES.party_of, RULES.party_words
+    )

@@ -20,6 +20,7 @@ _NAME = r"(?P<name>[A-Z][a-z’'\-]+(?:\s+(?:de |van |von |al-)?[A-Z][a-zA-Z’'
 _TITLE = r"(?:" + lx.PERSON_TITLES + r")"
 
 
+_TITLE_WORD = re.compile(r"\b(?i:" + _TITLE + r")\b")
 _UNAFFILIATED = re.compile(r"\b(?:(?i:" + _TITLE + r")\s+)+" + _NAME)
 _NAMES = re.compile(_NAME)
 # How far back a title or a profile looks for its party or its person, in characters (a long
@@ -69,6 +70,10 @@ def _patterns(party_names: str) -> tuple[re.Pattern, ...]:
             r"\b(?:[Ss]he|[Hh]e) (?:is|was|has been|serves as|became) (?:now |also )?(?:the )?"
             r"(?:[\w\-]+\s+){0,2}?" + title + r"\s+(?:of|at|in|for)\s+(?:the\s+)?" + party
         ),
+        # a party's own title before a name: "Deputy Secretary of State Jane Roe" (where the
+        # codebook lists "Secretary of State" for a party); kept only for a party word that is
+        # a title, see learn_names
+        re.compile(party + r"\s+" + _NAME),
         # any party word, for the party named last before an unaffiliated title
         re.compile(party),
     )
@@ -83,11 +88,16 @@ def learn_names(text: str, party_of, party_names: str) -> dict[str, str]:
     the Department of State") takes the party named last before the title, when
     no explicit introduction says otherwise.
     """
-    *patterns, profile, anywhere = _patterns(party_names)
+    *patterns, profile, titled, anywhere = _patterns(party_names)
     explicit = [
         (m.group("name"), party_of(m.group("party")))
         for pattern in patterns
         for m in pattern.finditer(text)
+    ]
+    explicit += [
+        (m.group("name"), party_of(m.group("party")))
+        for m in titled.finditer(text)
+        if _TITLE_WORD.search(m.group("party"))
     ]
 
     # a profile's "she is senior adviser at Russia's mission" goes to the last full name before
