@@ -1185,6 +1185,7 @@ def test_trigger_spans_find_what_the_trigger_pattern_finds(words):
         ("Joint statement of the Nordic ministers and Oslo", ["EU", "EU"]),
         ("Conclusions of the Oslo summit", ["EU", "EU"]),
         ("'Firm words': Prime Minister Støre's address in full", ["EU", "EU"]),
+        ("Fact Sheet: Prime Minister Jonas G. Støre Sets Out a Path to Peace", ["EU", "EU"]),
         # a headline about a statement is not one, nor is the party a statement is about
         ("Talks in Oslo end without a statement", []),
         ("Council statement on Oslo", []),
@@ -1341,3 +1342,19 @@ def test_a_verb_of_naming_with_a_verdict_after_the_cue_rejects_it(codebook):
         ("EU", "demilitarized_zone", "oppose"),
         ("RU", "foreign_troops_allowed", "oppose"),
     }
+
+
+def test_under_an_arrangement_is_the_content_not_a_time(codebook):
+    text = "Washington says the plant will be restarted under a joint operating arrangement."
+    statements = extract(documents_from_texts({"d": text}), codebook)
+    got = statements[["party", "option"]].astype(str).values.tolist()
+    assert got == [["US", "joint_management"]]
+
+
+def test_a_name_with_letters_of_any_script_is_learnt(codebook):
+    from toolkit.match import rules_for
+    from toolkit.names import learn_names
+
+    rules = rules_for(codebook)
+    text = "In Vilnius, President Gintarė Šimonytė told the radio that the plan was fair."
+    assert learn_names(text, rules.party_of, rules.party_words).get("Gintarė Šimonytė") == "EU"

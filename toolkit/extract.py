@@ -229,7 +229,10 @@ class _State:
 
 
 # A title that says the text is a party's own: "Joint statement of …", "Council conclusions"
-_OWN_TEXTS = r"statement|communiqu[eé]|declaration|conclusions|address|appeal|open letter|read-?out"
+_OWN_TEXTS = (
+    r"statement|communiqu[eé]|declaration|conclusions|address|appeal|open letter|read-?out"
+    r"|fact ?sheet"
+)
 _OWN_TEXT = re.compile(r"\b(?:" + _OWN_TEXTS + r")\b", re.IGNORECASE)
 # ... unless the title is a headline about one: "talks end without a statement", "row over the
 # declaration"
@@ -279,7 +282,7 @@ def _voice(title: str, rules: Rules) -> Mention | None:
 
 
 _ISSUER_BEFORE = re.compile(
-    r"(?:^|\b(?:of|by|from)\s+(?:the\s+)?|[:,]\s*)(?-i:[A-Z][\w.’'-]*\s+){0,2}$", re.IGNORECASE
+    r"(?:^|\b(?:of|by|from)\s+(?:the\s+)?|[:,]\s*)(?-i:[A-Z][\w.’'-]*\s+){0,4}$", re.IGNORECASE
 )
 _ISSUER_AFTER = re.compile(r"[’']s\s+(?:[\w-]+\s+){0,2}?(?:" + _OWN_TEXTS + r")\b", re.IGNORECASE)
 

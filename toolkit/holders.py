@@ -248,6 +248,13 @@ _NOR = re.compile(
 )
 
 
+_GOVERNANCE = re.compile(
+    r"\b(?:arrangement|scheme|model|formula|format|mandate|control|management|administration"
+    r"|supervision|oversight|operation|ownership|auspices|flag|umbrella)s?$",
+    re.IGNORECASE,
+)
+
+
 def _framing(toks: list[_Tok], first: int, cue: Cue) -> tuple[bool, bool]:
     """Whether the cue at token ``first`` only names a time ("once a truce holds") and whether
     it only names a topic ("proposals regarding security guarantees", or a time): then it is
@@ -264,7 +271,12 @@ def _framing(toks: list[_Tok], first: int, cue: Cue) -> tuple[bool, bool]:
     ):
         j -= 1  # "the question of whether …", "a debate about who …": still the topic
     before = toks[j].text.lower() if j >= 0 else ""
-    temporal = before in _TEMPORAL and bool(determiners or _starts_with_determiner(cue.text))
+    temporal = (
+        before in _TEMPORAL
+        and bool(determiners or _starts_with_determiner(cue.text))
+        # "under a truce" is a time; "under a joint arrangement", "under UN control" the content
+        and not (before == "under" and _GOVERNANCE.search(cue.text))
+    )
     topical = (
         j >= 0
         and toks[j].kind not in ("T", "C")

@@ -16,7 +16,10 @@ from . import lexicon as lx
 
 __all__ = ["learn_names"]
 
-_NAME = r"(?P<name>[A-Z][a-z’'\-]+(?:\s+(?:de |van |von |al-)?[A-Z][a-zA-Z’'\-]+){1,2})"
+# a capital, then letters of any script ("Nausėda", "Støre"), apostrophes and hyphens
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
+_WORD = r"[" + _UPPER + r"](?:[^\W\d_]|[’'\-])+"
+_NAME = r"(?P<name>" + _WORD + r"(?:\s+(?:de |van |von |al-)?" + _WORD + r"){1,2})"
 _TITLE = r"(?:" + lx.PERSON_TITLES + r")"
 
 
