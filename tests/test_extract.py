@@ -884,6 +884,19 @@ CASES = [
         [("UA", "zaporizhzhia_npp", "ukrainian_control", "support")],
     ),
     ("Kyiv was under pressure to agree to the 600,000 ceiling.", []),
+    # a stance that has not changed or budged is still held; a party's goal is its stance
+    (
+        "Kyiv's position has not moved: no territory will be ceded.",
+        [("UA", "territory", "cede_donbas", "oppose")],
+    ),
+    (
+        "Moscow did not budge on its demand for all of Donbas.",
+        [("RU", "territory", "cede_donbas", "support")],
+    ),
+    (
+        "Kyiv's goal is a full ceasefire.",
+        [("UA", "ceasefire", "ceasefire_first", "support")],
+    ),
     # coordination through a possessive
     (
         "Ukraine and its European partners want binding guarantees.",

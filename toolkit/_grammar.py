@@ -357,7 +357,13 @@ def tokens(sentence: str, mentions: list[Mention], cues: list[Cue]) -> list[_Tok
 
 
 # "not merely in practice", "not only … but": more, not less
-_NOT_MERELY = re.compile(r"\s+(?:merely|just|only|simply|solely)\b", re.IGNORECASE)
+# "not merely", and a stance that "has not changed" or "did not budge": the negation is of the
+# change, not of what is held
+_NOT_MERELY = re.compile(
+    r"\s+(?:merely|just|only|simply|solely|(?:been\s+)?(?:changed|moved|shifted|softened|budged"
+    r"|wavered|altered|change|move|shift|soften|budge|waver)\b(?!\s+(?:to|towards?|from)\b))",
+    re.IGNORECASE,
+)
 # "without delay", "without fail": at once, surely; nothing is negated
 _WITHOUT_IDIOM = re.compile(
     r"\s+(?:any\s+|further\s+)?(?:delay|fail|doubt|question|hesitation|exception)\b", re.IGNORECASE

@@ -955,6 +955,34 @@ _VIEW_NOUNS = frozenset(
 )
 
 
+# what a possessive owns that is a stance: "Oslo's price for peace", "Riga's bottom line"
+_OWNED_STANCES = frozenset(
+    [
+        "line",
+        "view",
+        "position",
+        "stance",
+        "call",
+        "red",
+        "terms",
+        "approach",
+        "price",
+        "condition",
+        "conditions",
+        "aim",
+        "goal",
+        "aims",
+        "goals",
+        "ask",
+        "wish",
+        "wishes",
+        "priority",
+        "priorities",
+        "bottom",
+    ]
+)
+
+
 def _owns_a_stance(toks: list[_Tok], k: int) -> bool:
     """True when a possessive owns a stance or proposal ("Russia's demand", "Kyiv's plan",
     "Moscow's insistence"), not a thing ("Ukraine's army", "Russia's reserves")."""
@@ -963,7 +991,7 @@ def _owns_a_stance(toks: list[_Tok], k: int) -> bool:
         if (
             nxt.kind in ("T", "C")
             or low in _PROPOSAL_NOUNS
-            or low in ("line", "view", "position", "stance", "call", "red", "terms", "approach")
+            or low in _OWNED_STANCES
             or _ACTOR_NOUN.fullmatch(nxt.text)
         ):
             return True
