@@ -897,6 +897,15 @@ CASES = [
         "Kyiv's goal is a full ceasefire.",
         [("UA", "ceasefire", "ceasefire_first", "support")],
     ),
+    # holding out for something, and warming to it, back it
+    (
+        "The Kremlin is holding out for full recognition of its annexations.",
+        [("RU", "recognition", "de_jure_recognition", "support")],
+    ),
+    (
+        "Oslo has warmed to a demilitarised zone.",
+        [("EU", "territory", "demilitarized_zone", "support")],
+    ),
     # coordination through a possessive
     (
         "Ukraine and its European partners want binding guarantees.",
