@@ -60,6 +60,8 @@ from ._grammar import (
 if TYPE_CHECKING:
     from ._types import Context, Cue, Mention
 
+    _Found = list[tuple[Mention, int, str]]  # holders named at one word: (mention, sign, rule)
+
 __all__ = ["condition_of", "holders", "merely_named"]
 
 
@@ -700,222 +702,272 @@ def _passive_agents(toks: list[_Tok], k: int):
 
 def _left_holders(toks: list[_Tok], first: int, floor: int, sentence: str):
     """Walk left from the cue collecting the verb chain's polarity until a holder is found."""
-    sign = 1
-    open_chain = True
-    # a stance verb or modal links a holder to the cue; a cue can hold its own ("Oslo
-    # rejects any truce until …": the pattern has read the verb)
-    governed = _TRIGGER.match(sentence, toks[first].start) is not None
-    obliged = False
-    locked = False  # past a condition's opener the cue is coded as support, whatever governs it
-    nor = False  # "neither A nor B": "nor" negates B, "neither" only A
-    elliptical = False  # ", but would never accept …": the subject is that of the first verb
-    negated = False
-    j = first - 1
-    opener = _condition_opener(toks, first, floor)
-    if opener is not None:
-        # the cue is inside "if X does Y": X is hypothetical; the one who sets the condition
-        # holds the position, as support (the coding scheme's rule for conditions)
-        j, locked = opener - 1, True
-    since_trigger = 99
-    # the cue's own words may hold the verb of a clause after a colon ("…: [the money must go]")
-    cue_end = next(
-        (i for i in range(first, len(toks)) if toks[i].cue != toks[first].cue), len(toks)
-    )
-    while j >= floor:
-        t = toks[j]
-        low = t.text.lower()
+    walk = _LeftWalk(toks, first, floor, sentence)
+    while walk.j >= floor:
+        found, stop = walk.step()
+        yield from found
+        if stop:
+            return
+
+
+class _LeftWalk:
+    """The state of a walk left from a cue (see :func:`_left_holders`): each word met
+    changes it, by its kind, until one names the holder or ends the clause."""
+
+    def __init__(self, toks: list[_Tok], first: int, floor: int, sentence: str) -> None:
+        self.toks, self.first, self.floor, self.sentence = toks, first, floor, sentence
+        self.sign = 1
+        self.open_chain = True
+        # a stance verb or modal links a holder to the cue; a cue can hold its own ("Oslo
+        # rejects any truce until …": the pattern has read the verb)
+        self.governed = _TRIGGER.match(sentence, toks[first].start) is not None
+        self.obliged = False
+        # past a condition's opener the cue is coded as support, whatever governs it
+        self.locked = False
+        self.nor = False  # "neither A nor B": "nor" negates B, "neither" only A
+        # ", but would never accept …": the subject is that of the first verb
+        self.elliptical = False
+        self.negated = False
+        self.since_trigger = 99
+        self.j = first - 1
+        opener = _condition_opener(toks, first, floor)
+        if opener is not None:
+            # the cue is inside "if X does Y": X is hypothetical; the one who sets the
+            # condition holds the position, as support (the coding scheme's rule for conditions)
+            self.j, self.locked = opener - 1, True
+        # the cue's own words may hold the verb of a clause after a colon ("…: [the money
+        # must go]")
+        self.cue_end = next(
+            (i for i in range(first, len(toks)) if toks[i].cue != toks[first].cue), len(toks)
+        )
+
+    def step(self) -> tuple[_Found, bool]:
+        """Read the word at ``j``: the holders it names, and whether the walk stops."""
+        t = self.toks[self.j]
         if t.kind == "C":
-            open_chain = False if governed else open_chain
-            if negated and t.issue == toks[first].issue and t.cue != toks[first].cue:
-                open_chain = False  # "not de facto, not de jure either": each "not" has a cue
-            if (
-                open_chain
-                and not locked
-                and not negated
-                and (low in _VERBAL_NEGATORS or (low == "no" and toks[j - 1].kind != "C"))
-                and t.cue != toks[first].cue
-                and t.issue == toks[first].issue
-            ):
-                # "will not accept the new borders de jure", "no soldier … may be stationed in
-                # the country": the other cue's negation covers this one
-                sign = -sign
-            elif low in ("until", "unless") and not governed and t.issue != toks[first].issue:
-                sign, locked = 1, True  # "won't stop fighting until [Ukraine leaves Donbas]"
-        elif (
-            (low == "while" and not (j + 1 < first and toks[j + 1].text.lower().endswith("ing")))
-            or low == "whereas"
-            or (low in (";", ":") and governed)
-        ):
-            return  # "X says A, while Y leaves room for B": B is not X's
-        elif t.kind == "P" or low in _CLOSERS:
-            if (low in ("—", "–") and negated) or (low == ":" and _has_verb(toks, j + 1, cue_end)):
-                # "never recognise X — not de jure": one refusal, spelt out; "our view hasn't
-                # changed: the ceasefire comes with the deal": a colon starts a new statement
-                open_chain = False
-            if low in ("but", "yet") and _starts_verb_phrase(toks, j + 1, first):
-                elliptical = True
-            elif (
-                low in ("but", "yet")
-                and j + 1 < first
-                and toks[j + 1].kind == "W"
-                and toks[j + 1].text.lower() not in _NP_DETERMINERS
-                and toks[j + 1].text.lower() not in _ADVERBS
-                and toks[j + 1].text.lower() not in _AUX
-            ):
-                return  # "…, but mediators never settled the prisoner question": their clause
-            if (low in (",", ";", ":", "—", "–") and governed) or low in (
-                "but",
-                "while",
-                "whereas",
-                "although",
-                "though",
-                "however",
-                "yet",
-            ):
-                open_chain = False
+            self._cue(t)
+        elif self._ends_clause(t):
+            return [], True
+        elif t.kind == "P" or t.text.lower() in _CLOSERS:
+            if self._punctuation(t):
+                return [], True
         elif t.kind == "T":
-            if (
-                open_chain
-                and not locked
-                and (not governed or since_trigger <= 3 or low in ("said", "says"))
-            ):
-                sign *= t.sign
-            governed = True
-            since_trigger = 0
-        elif (
-            t.kind == "N" and low == "no" and j + 1 < first and toks[j + 1].text in (":", ".", ",")
-        ):
-            pass  # "said no: Kyiv's line is …", "No. And if …": an answer, not a negation
+            self._trigger(t)
         elif t.kind == "N":
-            if open_chain and not locked and not (nor and low == "neither"):
-                sign = -sign
-                negated = True
-            nor = nor or low == "nor"
+            self._negator(t)
+        elif t.kind == "M":
+            found, stop, moved = self._mention()
+            if found or stop:
+                return found, stop
+            if moved:
+                return [], False
+        else:
+            found, stop = self._word(t)
+            if found or stop:
+                return found, stop
+        self.since_trigger += 1
+        self.j -= 1
+        return [], False
+
+    def _cue(self, t: _Tok) -> None:
+        """Another cue: a stance verb it holds closes the chain, a negation in it may cover
+        this cue, and an "until" before another issue's cue is a condition."""
+        toks, first, low = self.toks, self.first, t.text.lower()
+        self.open_chain = False if self.governed else self.open_chain
+        if self.negated and t.issue == toks[first].issue and t.cue != toks[first].cue:
+            self.open_chain = False  # "not de facto, not de jure either": each "not" has a cue
+        if (
+            self.open_chain
+            and not self.locked
+            and not self.negated
+            and (low in _VERBAL_NEGATORS or (low == "no" and toks[self.j - 1].kind != "C"))
+            and t.cue != toks[first].cue
+            and t.issue == toks[first].issue
+        ):
+            # "will not accept the new borders de jure", "no soldier … may be stationed in
+            # the country": the other cue's negation covers this one
+            self.sign = -self.sign
+        elif low in ("until", "unless") and not self.governed and t.issue != toks[first].issue:
+            # "won't stop fighting until [Ukraine leaves Donbas]"
+            self.sign, self.locked = 1, True
+
+    def _ends_clause(self, t: _Tok) -> bool:
+        """ "X says A, while Y leaves room for B": B is not X's."""
+        low, toks, j = t.text.lower(), self.toks, self.j
+        return (
+            (
+                low == "while"
+                and not (j + 1 < self.first and toks[j + 1].text.lower().endswith("ing"))
+            )
+            or low == "whereas"
+            or (low in (";", ":") and self.governed)
+        )
+
+    def _punctuation(self, t: _Tok) -> bool:
+        """Punctuation and closing words; True where the clause is another's."""
+        low, toks, j, first = t.text.lower(), self.toks, self.j, self.first
+        if (low in ("—", "–") and self.negated) or (
+            low == ":" and _has_verb(toks, j + 1, self.cue_end)
+        ):
+            # "never recognise X — not de jure": one refusal, spelt out; "our view hasn't
+            # changed: the ceasefire comes with the deal": a colon starts a new statement
+            self.open_chain = False
+        if low in ("but", "yet") and _starts_verb_phrase(toks, j + 1, first):
+            self.elliptical = True
         elif (
-            t.kind == "M"
-            and 0 < j < len(toks) - 2
+            low in ("but", "yet")
+            and j + 1 < first
+            and toks[j + 1].kind == "W"
+            and toks[j + 1].text.lower() not in _NP_DETERMINERS
+            and toks[j + 1].text.lower() not in _ADVERBS
+            and toks[j + 1].text.lower() not in _AUX
+        ):
+            return True  # "…, but mediators never settled the prisoner question": their clause
+        if (low in (",", ";", ":", "—", "–") and self.governed) or low in _CONTRASTS:
+            self.open_chain = False
+        return False
+
+    def _trigger(self, t: _Tok) -> None:
+        low = t.text.lower()
+        if (
+            self.open_chain
+            and not self.locked
+            and (not self.governed or self.since_trigger <= 3 or low in ("said", "says"))
+        ):
+            self.sign *= t.sign
+        self.governed = True
+        self.since_trigger = 0
+
+    def _negator(self, t: _Tok) -> None:
+        low, toks, j = t.text.lower(), self.toks, self.j
+        if low == "no" and j + 1 < self.first and toks[j + 1].text in (":", ".", ","):
+            return  # "said no: Kyiv's line is …", "No. And if …": an answer, not a negation
+        if self.open_chain and not self.locked and not (self.nor and low == "neither"):
+            self.sign = -self.sign
+            self.negated = True
+        self.nor = self.nor or low == "nor"
+
+    def _mention(self) -> tuple[_Found, bool, bool]:
+        """A party named: the holders it gives, whether the walk stops, and whether it has
+        moved ``j`` itself."""
+        toks, j, first, sentence = self.toks, self.j, self.first, self.sentence
+        if (
+            0 < j < len(toks) - 2
             and toks[j - 1].text == ","
             and toks[j + 1].kind == "T"
             and _SPEECH.fullmatch(toks[j + 1].text)
             and toks[j + 2].text == ","
-            and any(x.kind == "M" for x in toks[floor : j - 1])
+            and any(x.kind == "M" for x in toks[self.floor : j - 1])
         ):
-            pass  # "Belarusian delegates, one Turkish official said, want …": the source
-        elif t.kind == "M" and _in_source_aside(toks, j, first):
-            pass  # "The Russian draft, according to a Gulf mediator who has read it, implies …"
-        elif t.kind == "M" and _view_frame(toks, j, sentence):
+            return [], False, False  # "Belarusian delegates, one Turkish official said, want …"
+        if _in_source_aside(toks, j, first):
+            return [], False, False  # "The Russian draft, according to a Gulf mediator …"
+        if _view_frame(toks, j, sentence):
             # "In the Kremlin's view, any documents must be signed by …"
-            for m in _coordinated(toks, j):
-                yield m, sign, "view"
-            return
-        elif t.kind == "M" and _proposal_frame(toks, j):
+            return [(m, self.sign, "view") for m in _coordinated(toks, j)], True, False
+        if _proposal_frame(toks, j):
             # "Under the Turkish plan, the dam would be shared by both sides",
             # "the EU plan, in which sanctions stay": the proposal holds what it contains
-            for m in _coordinated(toks, j):
-                yield m, sign, "proposal"
-            return
-        elif t.kind == "M":
+            return [(m, self.sign, "proposal") for m in _coordinated(toks, j)], True, False
+        if (
+            not _eligible(toks, j)
+            or (self.elliptical and not _starts_verb_phrase(toks, j + 1, first))
+            or _holds_land(toks, j)
+        ):
+            self.j -= 1
+            return [], False, True
+        possessive = _possessive(toks, j, sentence)
+        if (
+            possessive
+            and j + 1 < len(toks)
+            and toks[j + 1].kind == "C"
+            and toks[j + 1].cue != toks[first].cue
+        ):
+            return [], False, False  # "Ukraine's [NATO bid …]": the owner of another cue's content
+        if possessive or _is_proposal(toks[j]):
+            # "Kyiv's proposal", and "an amended European proposal to freeze …", whose noun
+            # is itself the stance
             if (
-                not _eligible(toks, j)
-                or (elliptical and not _starts_verb_phrase(toks, j + 1, first))
-                or _holds_land(toks, j)
+                _is_proposal(toks[j])
+                or (self.governed and _owns_a_stance(toks, j))
+                or _stance_is_that(toks, j, first)
             ):
-                j -= 1
-                continue
-            if (
-                _possessive(toks, j, sentence)
-                and j + 1 < len(toks)
-                and toks[j + 1].kind == "C"
-                and toks[j + 1].cue != toks[first].cue
-            ):
-                pass  # "Ukraine's [NATO bid …]": the owner of another cue's content
-            elif _possessive(toks, j, sentence) or _is_proposal(toks[j]):
-                # "Kyiv's proposal", and "an amended European proposal to freeze …", whose noun
-                # is itself the stance
-                if (
-                    _is_proposal(toks[j])
-                    or (governed and _owns_a_stance(toks, j))
-                    or _stance_is_that(toks, j, first)
-                ):
-                    for m in _coordinated(toks, j):
-                        yield m, sign, "possessive"
-                    # the chain goes on: "Moscow rejected Kyiv's proposal"
-                    j -= 1
-                    continue
-            elif _agent_start(toks, j) is not None:
-                # "a plan backed by Washington", "welcomed by Paris and Berlin"
-                by = _agent_start(toks, j)
-                verb = toks[by - 1]
-                agent_sign = sign * verb.sign
-                if by >= 2 and toks[by - 2].kind == "N":
-                    agent_sign = -agent_sign
-                for m in _coordinated(toks, j):
-                    yield m, agent_sign, "agent"
-                j = by - 2
-                continue
-            elif _obliged(toks, j, first):
-                # "Ukraine must refuse NATO membership": the one obliged is not the holder
-                pass
-            elif governed or _links_by_modal(toks, j, first):
-                if obliged and not governed:
-                    j -= 1
-                    continue
-                for m in _coordinated(toks, j):
-                    yield m, sign, "subject" if governed else "modal"
-                return
-            elif _post_governed(toks, j, first) is not None:
-                # "Kyiv has made the return of detainees a condition": the verb follows
-                for m in _coordinated(toks, j):
-                    yield m, sign * _post_governed(toks, j, first), "subject"
-                return
-            elif (
-                j + 1 < first
-                and toks[j + 1].text.lower() in _AUX
-                and toks[j + 1].text.lower() not in ("also", "now", "still", "so", "far", "long")
-                and _opens_coordinate_clause(toks, j)
-            ):
-                # "…, and Paris has since lowered the quota to 40,000": the cue is in Paris's
-                # clause; a verb before the comma belongs to another one
-                return
-        else:
-            if low in ("and", "but") and j + 1 < first and toks[j + 1].text.lower() == "that":
-                open_chain = False  # "said X was unacceptable and that Y": Y's own clause
-            if (
-                low in ("and", "but")
-                and j >= 1
-                and toks[j - 1].text == ","
-                and not governed
-                and _non_party_clause(toks, j + 1, first)
-            ):
-                return  # "…, and that the strip would turn into a corridor": no party's stance
-            if low in ("and", "or") and _starts_verb_phrase(toks, j + 1, first):
-                # "will not allow those bases and would treat them as …": the negation
-                # belongs to the first verb phrase
-                open_chain = False
-                elliptical = True
-            if (
-                low == "which"
-                and j >= 2
-                and toks[j - 1].text == ","
-                and toks[j - 2].kind == "M"
-                and governed
-                and not locked
-            ):
-                for m in _coordinated(toks, j - 2):
-                    yield m, sign, "relative"
-                return
-            if _OBLIGATION.fullmatch(low):
-                obliged = True
-            elif (
-                low in ("if", "unless", "until", "once", "provided")
-                and not governed
-                and not (low == "once" and toks[j - 1].text.lower() == "at")  # "at once"
-            ):
-                # the cue is in a condition: "... until Kyiv leaves Donbas" is coded as support
-                sign = 1
-                locked = True
-        since_trigger += 1
-        j -= 1
+                # the chain goes on: "Moscow rejected Kyiv's proposal"
+                self.j -= 1
+                return [(m, self.sign, "possessive") for m in _coordinated(toks, j)], False, True
+            return [], False, False
+        by = _agent_start(toks, j)
+        if by is not None:
+            # "a plan backed by Washington", "welcomed by Paris and Berlin"
+            agent_sign = self.sign * toks[by - 1].sign
+            if by >= 2 and toks[by - 2].kind == "N":
+                agent_sign = -agent_sign
+            self.j = by - 2
+            return [(m, agent_sign, "agent") for m in _coordinated(toks, j)], False, True
+        if _obliged(toks, j, first):
+            return [], False, False  # "Ukraine must refuse NATO membership": not the holder
+        if self.governed or _links_by_modal(toks, j, first):
+            if self.obliged and not self.governed:
+                self.j -= 1
+                return [], False, True
+            rule = "subject" if self.governed else "modal"
+            return [(m, self.sign, rule) for m in _coordinated(toks, j)], True, False
+        post = _post_governed(toks, j, first)
+        if post is not None:
+            # "Kyiv has made the return of detainees a condition": the verb follows
+            return [(m, self.sign * post, "subject") for m in _coordinated(toks, j)], True, False
+        if (
+            j + 1 < first
+            and toks[j + 1].text.lower() in _AUX
+            and toks[j + 1].text.lower() not in ("also", "now", "still", "so", "far", "long")
+            and _opens_coordinate_clause(toks, j)
+        ):
+            # "…, and Paris has since lowered the quota to 40,000": the cue is in Paris's
+            # clause; a verb before the comma belongs to another one
+            return [], True, False
+        return [], False, False
+
+    def _word(self, t: _Tok) -> tuple[_Found, bool]:
+        """Any other word: conjunctions, relative pronouns, obligations and conditions."""
+        low, toks, j, first = t.text.lower(), self.toks, self.j, self.first
+        if low in ("and", "but") and j + 1 < first and toks[j + 1].text.lower() == "that":
+            self.open_chain = False  # "said X was unacceptable and that Y": Y's own clause
+        if (
+            low in ("and", "but")
+            and j >= 1
+            and toks[j - 1].text == ","
+            and not self.governed
+            and _non_party_clause(toks, j + 1, first)
+        ):
+            return [], True  # "…, and that the strip would turn into a corridor": nobody's
+        if low in ("and", "or") and _starts_verb_phrase(toks, j + 1, first):
+            # "will not allow those bases and would treat them as …": the negation
+            # belongs to the first verb phrase
+            self.open_chain = False
+            self.elliptical = True
+        if (
+            low == "which"
+            and j >= 2
+            and toks[j - 1].text == ","
+            and toks[j - 2].kind == "M"
+            and self.governed
+            and not self.locked
+        ):
+            return [(m, self.sign, "relative") for m in _coordinated(toks, j - 2)], True
+        if _OBLIGATION.fullmatch(low):
+            self.obliged = True
+        elif (
+            low in ("if", "unless", "until", "once", "provided")
+            and not self.governed
+            and not (low == "once" and toks[j - 1].text.lower() == "at")  # "at once"
+        ):
+            # the cue is in a condition: "... until Kyiv leaves Donbas" is coded as support
+            self.sign = 1
+            self.locked = True
+        return [], False
+
+
+_CONTRASTS = frozenset(["but", "while", "whereas", "although", "though", "however", "yet"])
 
 
 _VERBAL_NEGATORS = frozenset(["not", "never", "cannot", "won't", "wouldn't", "can't", "don't"])
