@@ -906,6 +906,9 @@ CASES = [
         "Oslo has warmed to a demilitarised zone.",
         [("EU", "territory", "demilitarized_zone", "support")],
     ),
+    # the one pushed, asked or facing demands to do something does not hold it
+    ("Kyiv is being pushed to accept a 600,000 cap on its army.", []),
+    ("Kyiv faces demands to cede the Donbas.", []),
     # coordination through a possessive
     (
         "Ukraine and its European partners want binding guarantees.",
@@ -1380,3 +1383,8 @@ def test_a_name_with_letters_of_any_script_is_learnt(codebook):
     rules = rules_for(codebook)
     text = "In Vilnius, President Gintarė Šimonytė told the radio that the plan was fair."
     assert learn_names(text, rules.party_of, rules.party_words).get("Gintarė Šimonytė") == "EU"
+
+
+def test_the_subject_of_a_passive_control_verb_is_not_the_holder(codebook):
+    text = "Ukraine has been asked to withdraw from Kramatorsk."
+    assert extract(documents_from_texts({"d": text}), codebook).empty

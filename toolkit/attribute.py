@@ -278,9 +278,14 @@ def proposal(step: _Step, parties: _Parties) -> Found | None:
 
 
 def obliged(step: _Step, parties: _Parties) -> Found | None:
-    """ "Ukraine must withdraw", "Kyiv would have to give up": the subject of an obligation
-    is not the holder; go on."""
+    """ "Ukraine must withdraw", "Kyiv would have to give up", "Kyiv was asked to give up":
+    the subject of an obligation, or of a control verb in the passive, is not the holder;
+    go on."""
     if _obligation(step.word):
+        return Found(rule="obliged")
+    if _lemma(step.word) in lx.CONTROL_LEMMAS and any(
+        c.dep_ == "nsubj:pass" for c in step.word.children
+    ):
         return Found(rule="obliged")
     return None
 

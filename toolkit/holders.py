@@ -1136,7 +1136,8 @@ _DEMAND = re.compile(
 )
 _OBLIGED_AFTER = re.compile(
     r"^(?:\w+ ){0,2}?(?:" + lx.OBLIGATION + r"|(?:be|is|are|was|were|been|being) (?:asked|told"
-    r"|forced|made|pressed|pressured|urged|expected|required|obliged|invited|called on|compelled)"
+    r"|forced|made|pressed|pressured|urged|expected|required|obliged|invited|called on|compelled"
+    r"|pushed|nudged|leaned on)"
     r" to|(?:be|is|are|was|were|been|being) (?:pushed|forced|pressed|pressured|coerced|bullied"
     r"|dragged|railroaded|rushed) into)\b",
     re.IGNORECASE,

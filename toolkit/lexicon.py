@@ -97,6 +97,7 @@ VOLITION = (
 OBLIGATION = (
     r"must|should|has to|have to|had to|needs? to|ought to|is required to|are required to"
     r"|is obliged to|be made to|be forced to|under (?:\w+ )?pressure to"
+    r"|fac(?:es|ed|ing) (?:\w+ )?(?:demands|pressure|calls) to"
 )
 
 # Words after which a third-person pronoun or a title refers back to an earlier speaker.
