@@ -7,8 +7,8 @@ tuples and over ``(doc_id, party, issue)`` pairs for every set in ``data/gold/se
 - the development sets (``dev`` to ``dev5``, ``fresh1`` to ``fresh6``, which were held out
   until newer sets arrived, ``fresh9`` and ``fresh10``): the articles the extractor is tuned
   on;
-- the held-out sets (``heldout``, ``heldout2``, ``fresh7``, ``fresh8``, ``fresh11``,
-  ``fresh12``): articles written apart from the extractor and never tuned on (their texts
+- the held-out sets (``heldout``, ``heldout2``, ``fresh7``, ``fresh8``, ``fresh11`` to
+  ``fresh14``): articles written apart from the extractor and never tuned on (their texts
   were never read by the person tuning it). Their figures are the honest estimate of
   quality on articles nobody here has seen.
 
