@@ -909,6 +909,34 @@ CASES = [
     # the one pushed, asked or facing demands to do something does not hold it
     ("Kyiv is being pushed to accept a 600,000 cap on its army.", []),
     ("Kyiv faces demands to cede the Donbas.", []),
+    # more paraphrases; subjects opened by "neither" refuse; the party a proposal came from
+    (
+        "Ukraine, the minister said, would never hand the Donbas to Russia.",
+        [("UA", "territory", "cede_donbas", "oppose")],
+    ),
+    (
+        "Kyiv is counting on binding guarantees from its allies.",
+        [("UA", "security_guarantees", "binding_guarantees", "support")],
+    ),
+    (
+        "Riga wants more time for the talks.",
+        [("EU", "deal_timeline", "no_deadline", "support")],
+    ),
+    (
+        "Witkoff suggested the plant could be shared by the US, Ukraine and Russia.",
+        [("US", "zaporizhzhia_npp", "joint_management", "support")],
+    ),
+    (
+        "Neither Kyiv nor Moscow has agreed to the demilitarised zone.",
+        [
+            ("RU", "territory", "demilitarized_zone", "oppose"),
+            ("UA", "territory", "demilitarized_zone", "oppose"),
+        ],
+    ),
+    (
+        "The idea of a truce came from Oslo, not Riga.",
+        [("EU", "ceasefire", "ceasefire_first", "support")],
+    ),
     # coordination through a possessive
     (
         "Ukraine and its European partners want binding guarantees.",

@@ -86,9 +86,9 @@ def holders(ci: int, cue: Cue, toks: list[_Tok], sentence: str, context: Context
     temporal, topical = _framing(toks, first, cue)
 
     # 0. A verdict on the cue that names whom it is unacceptable to: "… is a red line for X".
-    for judge, sign in _judges(toks, sentence, cue):
+    for judge, sign, rule in _judges(toks, sentence, cue):
         found = True
-        yield judge, sign, "verdict"
+        yield judge, sign, rule
 
     # 0a. A pseudo-cleft: "What Oslo will not accept is a cap on the army", "What Riga wants
     # is a truce"
@@ -317,15 +317,15 @@ def _judges(toks: list[_Tok], sentence: str, cue: Cue):
     """The party a verdict on the cue is pronounced for, and the sign: "… are unacceptable
     to Oslo" (-1), "… unacceptable to us" (us: the speaker); +1 when the cue's own words hold
     the verdict ("foreign bases are unacceptable" names the option against them). Also the
-    party whose demand the cue is said to be: "a pull-back from the valley remains Riga's
-    main demand" (+1)."""
-    owned = _OWNED_AFTER.match(sentence[cue.end :])
+    party whose demand the cue is said to be, or whom it came from: "a pull-back from the
+    valley remains Riga's main demand", "the idea of a truce came from Oslo" (+1)."""
+    owned = _OWNED_AFTER.match(sentence[cue.end :]) or _CAME_FROM.match(sentence[cue.end :])
     if owned is not None:
         at = cue.end + owned.end()
         for t in toks:
             named = t.kind == "M" and t.start == at and t.mention.kind in ("name", "demonym")
-            if named and _OWNER_NOUN.match(sentence[t.end :]):
-                yield t.mention, 1
+            if named and (owned.re is _CAME_FROM or _OWNER_NOUN.match(sentence[t.end :])):
+                yield t.mention, 1, "owner"
                 return
     verdict = _VERDICT_FOR.search(sentence, cue.start, cue.end + 120)
     if verdict is None or ";" in sentence[cue.end : verdict.start()]:
@@ -334,7 +334,7 @@ def _judges(toks: list[_Tok], sentence: str, cue: Cue):
         return  # another cue in between: the verdict is on that one
     for t in toks:
         if t.kind == "M" and verdict.end() <= t.start <= verdict.end() + 4:
-            yield t.mention, 1 if verdict.start() < cue.end else -1
+            yield t.mention, 1 if verdict.start() < cue.end else -1, "verdict"
             return
 
 
@@ -342,6 +342,12 @@ def _judges(toks: list[_Tok], sentence: str, cue: Cue):
 _OWNED_AFTER = re.compile(
     r"^\W*(?:\w+\W+){0,2}?(?:remains?|remained|is|was|has (?:long |always )?been|becomes?|became)"
     r"\s+(?:still\s+|also\s+)?(?:the\s+|a\s+)?",
+    re.IGNORECASE,
+)
+# "the idea of a zone came from Riga", "… originated with the Danish side"
+_CAME_FROM = re.compile(
+    r"^\W*(?:\w+\W+){0,6}?(?:came|comes|originated|originates|stems|stemmed) (?:originally |first )?"
+    r"(?:from|with) (?:the\s+)?",
     re.IGNORECASE,
 )
 _OWNER_NOUN = re.compile(
@@ -911,7 +917,8 @@ class _LeftWalk:
                 self.j -= 1
                 return [], False, True
             rule = "subject" if self.governed else "modal"
-            return [(m, self.sign, rule) for m in _coordinated(toks, j)], True, False
+            sign = -self.sign if _neither_before(toks, j) else self.sign
+            return [(m, sign, rule) for m in _coordinated(toks, j)], True, False
         post = _post_governed(toks, j, first)
         if post is not None:
             # "Kyiv has made the return of detainees a condition": the verb follows
@@ -965,6 +972,14 @@ class _LeftWalk:
             self.sign = 1
             self.locked = True
         return [], False
+
+
+def _neither_before(toks: list[_Tok], k: int) -> bool:
+    """True for subjects opened by "neither": "Neither Oslo nor Riga has agreed to …"."""
+    j = k - 1
+    while j >= 0 and (toks[j].kind == "M" or toks[j].text.lower() in ("nor", "or", ",", "the")):
+        j -= 1
+    return j >= 0 and toks[j].text.lower() == "neither"
 
 
 _CONTRASTS = frozenset(["but", "while", "whereas", "although", "though", "however", "yet"])

@@ -35,7 +35,8 @@ SUPPORT_TRIGGERS: tuple[str, ...] = (
     r"|set|sets|setting|rais(?:e|es|ed|ing)|talk(?:s|ed|ing)? of|ambitions?|aspirations?|regard(?:s|ed)?|recall\w*|affirm\w*|highlight\w*|point\w* out|assert\w*|underscor\w+|contend\w*"
     r"|think|thinks|thought|live with|tolerat\w+|settle for|countenanc\w+|stand by|non-negotiable|entertain\w*"
     r"|sign\w* up to|sign\w* on to|pursu\w+|spoke of|speak\w* of|readiness|willingness"
-    r"|hold\w* out for|held out for|dangl\w+|float\w* the idea of|warm\w* to",
+    r"|hold\w* out for|held out for|dangl\w+|float\w* the idea of|warm\w* to|count\w* on"
+    r"|bank\w* on",
 )
 
 OPPOSE_TRIGGERS: tuple[str, ...] = (
