@@ -937,6 +937,15 @@ CASES = [
         "The idea of a truce came from Oslo, not Riga.",
         [("EU", "ceasefire", "ceasefire_first", "support")],
     ),
+    # much deeper cuts; a front frozen where it stands
+    (
+        "Russian officials have pushed for much deeper cuts to the army.",
+        [("RU", "army_size", "deep_cuts", "support")],
+    ),
+    (
+        "Washington wants the front frozen where it stands.",
+        [("US", "territory", "freeze_front_line", "support")],
+    ),
     # coordination through a possessive
     (
         "Ukraine and its European partners want binding guarantees.",
