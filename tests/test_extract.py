@@ -946,6 +946,15 @@ CASES = [
         "Washington wants the front frozen where it stands.",
         [("US", "territory", "freeze_front_line", "support")],
     ),
+    # being scathing about or critical of a measure opposes it
+    (
+        "Oslo was scathing about the Kremlin's insistence on a cap of 600,000.",
+        [("EU", "army_size", "cap_600k", "oppose"), ("RU", "army_size", "cap_600k", "support")],
+    ),
+    (
+        "Riga has been critical of any plan to lift sanctions.",
+        [("EU", "sanctions", "lift_sanctions", "oppose")],
+    ),
     # coordination through a possessive
     (
         "Ukraine and its European partners want binding guarantees.",

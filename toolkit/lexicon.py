@@ -53,7 +53,7 @@ OPPOSE_TRIGGERS: tuple[str, ...] = (
     r"struck (?:out|down)|strike\w* (?:out|down)|scrap\w*|torpedo\w*",
     r"pour\w* cold water on|threw cold water on|throw\w* cold water on|set\w* aside|shelv\w+",
     r"put\w* on hold|put\w* on ice|mothball\w*|fool\w*|trick(?:s|ed)|deceiv\w*|duped",
-    r"wav\w* away|wav\w* aside|wav\w* off",
+    r"wav\w* away|wav\w* aside|wav\w* off|scathing (?:about|of)|critical of|derid\w+|decr(?:y|ied)",
 )
 
 # Words that flip the polarity of what follows them inside the same clause.
