@@ -955,6 +955,23 @@ CASES = [
         "Riga has been critical of any plan to lift sanctions.",
         [("EU", "sanctions", "lift_sanctions", "oppose")],
     ),
+    # being unlikely to accept, seeing no reason to, having little appetite or no interest
+    (
+        "Moscow is unlikely to accept a European peacekeeping force.",
+        [("RU", "foreign_troops", "foreign_troops_allowed", "oppose")],
+    ),
+    (
+        "Moscow sees no reason to return the frozen assets.",
+        [("RU", "frozen_assets", "return_to_russia", "oppose")],
+    ),
+    (
+        "Kyiv has little appetite for a freeze on the current line.",
+        [("UA", "territory", "freeze_front_line", "oppose")],
+    ),
+    (
+        "Moscow has shown no interest in a ceasefire.",
+        [("RU", "ceasefire", "ceasefire_first", "oppose")],
+    ),
     # coordination through a possessive
     (
         "Ukraine and its European partners want binding guarantees.",

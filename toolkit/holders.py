@@ -232,7 +232,8 @@ _CLEFT = re.compile(
 )
 # what is passed over for something else, right before a cue: "… rather than a mere truce"
 _PASSED_OVER = re.compile(
-    r"\b(?:rather than|instead of|in place of)\s+(?:(?:a|an|the|any|mere|merely|simple|simply|just)\s+)*$",
+    r"\b(?:rather than|instead of|in place of|(?:sooner|rather)\b[^,;.]{0,60}\bthan)"
+    r"\s+(?:(?:a|an|the|any|mere|merely|simple|simply|just)\s+)*$",
     re.IGNORECASE,
 )
 

@@ -54,12 +54,15 @@ OPPOSE_TRIGGERS: tuple[str, ...] = (
     r"pour\w* cold water on|threw cold water on|throw\w* cold water on|set\w* aside|shelv\w+",
     r"put\w* on hold|put\w* on ice|mothball\w*|fool\w*|trick(?:s|ed)|deceiv\w*|duped",
     r"wav\w* away|wav\w* aside|wav\w* off|scathing (?:about|of)|critical of|derid\w+|decr(?:y|ied)",
+    r"see\w* no (?:reason|need|point|case) (?:to|for)|saw no (?:reason|need|point|case) (?:to|for)",
+    r"little (?:appetite|interest|enthusiasm|patience) (?:for|in)"
+    r"|no (?:appetite|interest|enthusiasm|patience) (?:for|in)|in no hurry to",
 )
 
 # Words that flip the polarity of what follows them inside the same clause.
 NEGATORS = (
     r"not|n't|never|no longer|neither|nor|cannot|without|hardly|rather than|instead of"
-    r"|no|nothing|nobody|none"
+    r"|no|nothing|nobody|none|unlikely|far from|yet to"
 )
 
 # Function words that make a following party name an object or a place, not a holder.
