@@ -391,9 +391,9 @@ def _step(doc: _Document, state: _State, sent: Sentence) -> tuple[_State, list[M
         state = replace(
             state,
             continuing=False,
-            # short news paragraphs go on with the topic of the one before: keep its last
-            # sentence ("… the plant near the river. ¶ “That station is ours …”")
-            recent_topics=state.recent_topics[-1:],
+            # short news paragraphs go on with the topic of the one before: keep its last two
+            # sentences ("… the plant near the river. ¶ “That station is ours …”")
+            recent_topics=state.recent_topics[-2:],
             list_holder=state.list_holder if sent.bullet else None,
             paragraph=sent.paragraph,
             turn_speaker=answering,
@@ -447,7 +447,8 @@ def _step(doc: _Document, state: _State, sent: Sentence) -> tuple[_State, list[M
         speaker = state.voice
         spans.append((0, len(sentence)))
     recent = state.recent_topics
-    topics = frozenset().union(*(t for _, t in recent[-2:])) if recent else frozenset()
+    # the issues named in the four sentences before (of this paragraph and the end of the last)
+    topics = frozenset().union(*(t for _, t in recent[-4:])) if recent else frozenset()
     previous, people = state.people.antecedent(sentence, state.previous)
     context = Context(
         previous=previous,
