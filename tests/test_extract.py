@@ -1451,3 +1451,13 @@ def test_a_name_with_letters_of_any_script_is_learnt(codebook):
 def test_the_subject_of_a_passive_control_verb_is_not_the_holder(codebook):
     text = "Ukraine has been asked to withdraw from Kramatorsk."
     assert extract(documents_from_texts({"d": text}), codebook).empty
+
+
+def test_a_hard_wrapped_sentence_is_read_as_one_line(codebook):
+    text = "- Oslo wants the war stopped where the two\n  armies now stand, its envoy said."
+    statements = extract(documents_from_texts({"d": text}), codebook)
+    assert statements[["party", "option"]].astype(str).values.tolist() == [
+        ["EU", "freeze_front_line"]
+    ]
+    row = statements.iloc[0]
+    assert text[row.cue_start : row.cue_end] == row.cue  # the cue as written, line break kept

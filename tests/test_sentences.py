@@ -51,6 +51,17 @@ def test_bullets_are_flagged():
     assert [s.bullet for s in spans] == [False, True, True]
 
 
+def test_a_hard_wrapped_bullet_is_one_item():
+    text = (
+        "- The envoy said the talks would resume in the spring, and that both sides had\n"
+        "  agreed to exchange prisoners first.\n"
+        "- A second item."
+    )
+    spans = split_sentences(text)
+    assert [text[s.start : s.end].split()[-1] for s in spans] == ["first.", "item."]
+    assert [s.bullet for s in spans] == [True, True]
+
+
 @given(st.text(max_size=300))
 def test_offsets_are_exact_for_any_text(text):
     previous_end = 0

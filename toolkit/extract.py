@@ -382,7 +382,8 @@ def _step(doc: _Document, state: _State, sent: Sentence) -> tuple[_State, list[M
     """Read one sentence: its matches, and the state the next sentence inherits."""
     text, rules = doc.text, doc.rules
     s, e = sent.start, sent.end
-    sentence = text[s:e]
+    # a hard-wrapped sentence is read as one line (the same length, so offsets hold)
+    sentence = text[s:e].replace("\n", " ")
     label = _SPEAKER_LABEL.match(sentence)
     opens = sent.paragraph != state.paragraph  # the paragraph's first sentence
     if opens:
@@ -541,6 +542,9 @@ def _step(doc: _Document, state: _State, sent: Sentence) -> tuple[_State, list[M
         question_paragraph=asked_in,
         asked_alone=asked_alone,
     )
+    if "\n" in text[s:e]:
+        # each cue as written, line break included
+        found = [replace(m, cue=text[s + m.cue_start : s + m.cue_end]) for m in found]
     return state, found
 
 

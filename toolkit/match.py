@@ -255,6 +255,21 @@ def find_cues(sentence: str, codebook: Codebook, topics: frozenset[str] = frozen
 # ('sanctions "should go'), or right before a space and a word in lower case ('go" soon')
 _QUOTE_MARKS = frozenset('"“”')
 _EMBEDDED_QUOTE = re.compile(r"[A-Za-z] [\"“][A-Za-z]|[A-Za-z][\"”] [a-z]")
+_SPACE_RUN = re.compile(r"\s{2,}")
+
+
+def _quote_marks(sentence: str) -> frozenset[int]:
+    """Where the quotation marks of a partial quotation inside a clause are (or nothing)."""
+    if not _EMBEDDED_QUOTE.search(sentence):
+        return frozenset()
+    return frozenset(i for i, ch in enumerate(sentence) if ch in _QUOTE_MARKS)
+
+
+def _extra_spaces(sentence: str) -> frozenset[int]:
+    """Every space of a run but the first (the indent of a hard-wrapped line)."""
+    return frozenset(
+        i for m in _SPACE_RUN.finditer(sentence) for i in range(m.start() + 1, m.end())
+    )
 
 
 def _find_cues(
@@ -294,10 +309,13 @@ def _cues_of(
                 k.issue == c.issue and k.start < end and c.start < k.end for k in cues
             ):
                 cues.append(replace(c, end=end, text=sentence[c.start : end]))
-    if _EMBEDDED_QUOTE.search(sentence):
-        # 'said sanctions "should go in full"': a cue read without the quotation marks that a
-        # partial quotation puts inside it, where no cue of its issue is found already
-        keep = [i for i, ch in enumerate(sentence) if ch not in _QUOTE_MARKS]
+    # 'said sanctions "should go in full"': a cue read without the quotation marks that a
+    # partial quotation puts inside it; "where the two\n   armies stand": a hard-wrapped line
+    # read with single spaces. Each where no cue of its issue is found already.
+    for skipped in (_quote_marks(sentence), _extra_spaces(sentence)):
+        if not skipped:
+            continue
+        keep = [i for i in range(len(sentence)) if i not in skipped]
         plain = "".join(sentence[i] for i in keep)
         for c in _cues_in(rules, plain, here, topics, order):
             start, end = keep[c.start], keep[c.end - 1] + 1

@@ -149,13 +149,19 @@ def _blocks(text: str):
             prev = ""
             continue
         is_bullet = bool(_BULLET.match(line))
-        breaks = block_start is not None and (
-            is_bullet
-            or bullet
-            or _HEADING.match(line)
-            or _HEADING.match(prev)
-            or prev.rstrip().endswith((".", "!", "?", ":", "”", '"', "’", "…", ";"))
-            or len(prev.strip()) < _SHORT_LINE
+        # an indented line under a bullet is the bullet's text, hard-wrapped
+        continues = bullet and not is_bullet and line[:1] in (" ", "\t")
+        breaks = (
+            block_start is not None
+            and not continues
+            and (
+                is_bullet
+                or bullet
+                or _HEADING.match(line)
+                or _HEADING.match(prev)
+                or prev.rstrip().endswith((".", "!", "?", ":", "”", '"', "’", "…", ";"))
+                or len(prev.strip()) < _SHORT_LINE
+            )
         )
         if breaks:
             yield block_start, block_end, bullet, blank_before
