@@ -1461,3 +1461,16 @@ def test_a_hard_wrapped_sentence_is_read_as_one_line(codebook):
     ]
     row = statements.iloc[0]
     assert text[row.cue_start : row.cue_end] == row.cue  # the cue as written, line break kept
+
+
+def test_a_quotation_after_its_speaker_s_attribution_goes_on_in_their_voice(codebook):
+    text = (
+        '"We want a deal," the Danish minister said. "Our troops are ready to help secure a'
+        " ceasefire. And the frozen assets must serve Ukraine's reconstruction.\""
+    )
+    statements = extract(documents_from_texts({"d": text}), codebook)
+    got = set(map(tuple, statements[["party", "option", "rule"]].astype(str).values))
+    assert {
+        ("EU", "foreign_troops_allowed", "quote"),
+        ("EU", "assets_for_ukraine", "quote"),
+    } <= got

@@ -166,9 +166,10 @@ def _continued(
         return None
     (_, e), speaker = max(before, key=lambda item: item[0])
     gap = text[e : span[0]]
-    if "\n\n" in gap or len(gap) > 160 or _find_mentions(rules, gap):
+    named = _find_mentions(rules, gap)
+    if "\n\n" in gap or len(gap) > 160 or any(m.party != speaker.party for m in named):
         return None  # "Belov countered that …": somebody else is named in between
-    return speaker
+    return speaker  # '…," Belov said. "Units must leave."': the attribution names the speaker
 
 
 # "PESKOV: …", "**Q:** …", "**SECRETARY RUBIO:** …", "QUESTION (a reporter, a paper): …"
