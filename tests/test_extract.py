@@ -972,6 +972,19 @@ CASES = [
         "Moscow has shown no interest in a ceasefire.",
         [("RU", "ceasefire", "ceasefire_first", "oppose")],
     ),
+    # the occupiers as a party's name; pulling back as far as the other side; thanking
+    (
+        "The occupiers want the whole of Donbas, Kyiv says.",
+        [("RU", "territory", "cede_donbas", "support")],
+    ),
+    (
+        "Kyiv says the Russian army must pull back just as far as ours.",
+        [("UA", "territory", "mutual_withdrawal", "support")],
+    ),
+    (
+        "Kyiv thanked Oslo for keeping the sanctions in place.",
+        [("UA", "sanctions", "keep_sanctions", "support")],
+    ),
     # coordination through a possessive
     (
         "Ukraine and its European partners want binding guarantees.",

@@ -36,7 +36,7 @@ SUPPORT_TRIGGERS: tuple[str, ...] = (
     r"|think|thinks|thought|live with|tolerat\w+|settle for|countenanc\w+|stand by|non-negotiable|entertain\w*"
     r"|sign\w* up to|sign\w* on to|pursu\w+|spoke of|speak\w* of|readiness|willingness"
     r"|hold\w* out for|held out for|dangl\w+|float\w* the idea of|warm\w* to|count\w* on"
-    r"|bank\w* on",
+    r"|bank\w* on|thank\w*|grateful",
 )
 
 OPPOSE_TRIGGERS: tuple[str, ...] = (
