@@ -70,9 +70,9 @@ def test_people_are_learnt_from_their_title(text, person, party):
 
 def test_a_party_s_own_title_before_a_name_introduces_a_person():
     text = "Deputy Secretary of State Jane Roe spoke first. Later, Roe took questions."
-    found = names_module.learn_names(text, RULES.party_of, RULES.party_words)
+    found = names_module.learn_names(text, RULES.party_of, RULES.party_words, RULES.party_titles)
     assert found.get("Jane Roe") == "US" and found.get("Roe") == "US"
     # a place before a name is no title: "Washington Ann Lee" is no one's introduction
     assert "Ann Lee" not in names_module.learn_names(
-        "In Washington Ann Lee spoke.", RULES.party_of, RULES.party_words
+        "In Washington Ann Lee spoke.", RULES.party_of, RULES.party_words, RULES.party_titles
     )

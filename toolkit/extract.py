@@ -310,7 +310,9 @@ class _Reading:
     sentence's step is then run again, being pure, once the parse is in."""
 
     def __init__(self, text: str, rules: Rules, reader: str, title: str = "") -> None:
-        rules = rules.with_people(learn_names(text, rules.party_of, rules.party_words))
+        rules = rules.with_people(
+            learn_names(text, rules.party_of, rules.party_words, rules.party_titles)
+        )
         self.parsed: dict[str, object] = {}
         self.doc = _Document(
             text,

@@ -768,7 +768,7 @@ class _LeftWalk:
                 return found, stop
             if moved:
                 return [], False
-        else:
+        elif t.text.lower() in _WORDS_READ or _OBLIGATION.fullmatch(t.text.lower()):
             found, stop = self._word(t)
             if found or stop:
                 return found, stop
@@ -983,6 +983,8 @@ def _neither_before(toks: list[_Tok], k: int) -> bool:
     return j >= 0 and toks[j].text.lower() == "neither"
 
 
+# the other words the walk reads (see _LeftWalk._word): any other word is passed over
+_WORDS_READ = frozenset(["and", "but", "or", "which", "if", "unless", "until", "once", "provided"])
 _CONTRASTS = frozenset(["but", "while", "whereas", "although", "though", "however", "yet"])
 
 

@@ -65,6 +65,9 @@ __all__ = [
 # --------------------------------------------------------------------------- compiled rules
 
 
+_TITLE_WORD = re.compile(r"\b(?:" + lx.PERSON_TITLES + r")\b", re.IGNORECASE)
+
+
 def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
@@ -96,6 +99,8 @@ class Rules:
         words = [*self.alias_party, *(d for p in codebook.parties for d in p.demonyms)]
         #: any alias or demonym, for spotting the people a document introduces
         self.party_words = _alternation(words)
+        #: the aliases that are a title ("Secretary of State"), which introduce a person
+        self.party_titles = _alternation(a for a in self.alias_party if _TITLE_WORD.search(a))
         self.people: re.Pattern | None = None  # names a document introduced (see with_people)
         self.people_party: dict[str, str] = {}
         self.aliases = re.compile(
@@ -217,9 +222,9 @@ def _mentions(rules: Rules, sentence: str) -> tuple[Mention, ...]:
         if _ATTRIBUTIVE.search(sentence, 0, m.start()) and _THING_AFTER.match(sentence, m.end()):
             continue  # "a London brokerage", "an Oslo daily": a place naming a thing, not a party
         end = m.end()
-        plan = _PLAN_AFTER.match(sentence, end)  # "a Kremlin proposal", "the Witkoff plan"
-        if plan is not None and _DETERMINER_BEFORE.search(sentence, 0, m.start()):
-            end = plan.end()
+        if _DETERMINER_BEFORE.search(sentence[max(0, m.start() - 6) : m.start()]):
+            plan = _PLAN_AFTER.match(sentence, end)  # "a Kremlin proposal", "the Witkoff plan"
+            end = plan.end() if plan is not None else end
         found.append(
             Mention(m.start(), end, rules.alias_party[m.group()], sentence[m.start() : end])
         )
@@ -235,7 +240,7 @@ _PLAN_AFTER = re.compile(
     re.IGNORECASE,
 )
 # ... after a determiner: "the Kremlin plan", not "Oslo plans to …" or "Riga demands …"
-_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|its|their)\s+$", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(r"(?:^|\W)(?:a|an|the|this|that|its|their)\s+$", re.IGNORECASE)
 _NEGATED_INSIDE = re.compile(r"\b(?:not|never|no longer)\b|n't\b", re.IGNORECASE)
 _NEGATOR_WRITTEN = re.compile(r"not|never|n'?t|no\b|without|won|refus|reject", re.IGNORECASE)
 _ATTRIBUTIVE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)

@@ -23,7 +23,6 @@ _NAME = r"(?P<name>" + _WORD + r"(?:\s+(?:de |van |von |al-)?" + _WORD + r"){1,2
 _TITLE = r"(?:" + lx.PERSON_TITLES + r")"
 
 
-_TITLE_WORD = re.compile(r"\b(?i:" + _TITLE + r")\b")
 _UNAFFILIATED = re.compile(r"\b(?:(?i:" + _TITLE + r")\s+)+" + _NAME)
 _NAMES = re.compile(_NAME)
 # How far back a title or a profile looks for its party or its person, in characters (a long
@@ -73,34 +72,35 @@ def _patterns(party_names: str) -> tuple[re.Pattern, ...]:
             r"\b(?:[Ss]he|[Hh]e) (?:is|was|has been|serves as|became) (?:now |also )?(?:the )?"
             r"(?:[\w\-]+\s+){0,2}?" + title + r"\s+(?:of|at|in|for)\s+(?:the\s+)?" + party
         ),
-        # a party's own title before a name: "Deputy Secretary of State Jane Roe" (where the
-        # codebook lists "Secretary of State" for a party); kept only for a party word that is
-        # a title, see learn_names
-        re.compile(party + r"\s+" + _NAME),
         # any party word, for the party named last before an unaffiliated title
         re.compile(party),
     )
 
 
-def learn_names(text: str, party_of, party_names: str) -> dict[str, str]:
+@functools.lru_cache(maxsize=8)
+def _titled(party_titles: str) -> re.Pattern:
+    """A party's own title before a name: "Deputy Secretary of State Jane Roe", where the
+    codebook lists "Secretary of State" among a party's names."""
+    return re.compile(r"(?<![\w\-])(?P<party>" + party_titles + r")\s+" + _NAME)
+
+
+def learn_names(text: str, party_of, party_names: str, party_titles: str = "") -> dict[str, str]:
     """Map each person the text introduces with a party to that party's key.
 
     ``party_of(word)`` gives the party of an alias or demonym (None if it is neither);
-    ``party_names`` is a regular expression matching any alias or demonym. A person named
+    ``party_names`` is a regular expression matching any alias or demonym, ``party_titles``
+    one matching the aliases that are titles ("Secretary of State"). A person named
     with a title but no party ("chaired by Deputy Spokesperson Lena Osgood", after "a call hosted by
     the Department of State") takes the party named last before the title, when
     no explicit introduction says otherwise.
     """
-    *patterns, profile, titled, anywhere = _patterns(party_names)
+    *patterns, profile, anywhere = _patterns(party_names)
+    if party_titles:
+        patterns = [*patterns, _titled(party_titles)]
     explicit = [
         (m.group("name"), party_of(m.group("party")))
         for pattern in patterns
         for m in pattern.finditer(text)
-    ]
-    explicit += [
-        (m.group("name"), party_of(m.group("party")))
-        for m in titled.finditer(text)
-        if _TITLE_WORD.search(m.group("party"))
     ]
 
     # a profile's "she is senior adviser at Russia's mission" goes to the last full name before
