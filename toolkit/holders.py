@@ -251,11 +251,7 @@ _NOR = re.compile(
 )
 
 
-_GOVERNANCE = re.compile(
-    r"\b(?:arrangement|scheme|model|formula|format|mandate|control|management|administration"
-    r"|supervision|oversight|operation|ownership|auspices|flag|umbrella)s?$",
-    re.IGNORECASE,
-)
+_GOVERNANCE = re.compile(r"\b(?:" + lx.GOVERNANCE_NOUNS + r")s?$", re.IGNORECASE)
 
 
 def _framing(toks: list[_Tok], first: int, cue: Cue) -> tuple[bool, bool]:
@@ -352,9 +348,7 @@ _CAME_FROM = re.compile(
     re.IGNORECASE,
 )
 _OWNER_NOUN = re.compile(
-    r"^(?:['’]s)?\s+(?:\w+\s+){0,2}?(?:demand|condition|precondition|position|aim|goal|red line"
-    r"|priority|proposal|offer|insistence|wish|requirement)s?\b",
-    re.IGNORECASE,
+    r"^(?:['’]s)?\s+(?:\w+\s+){0,2}?(?:" + lx.DEMAND_NOUNS + r")s?\b", re.IGNORECASE
 )
 _VERDICT_FOR = re.compile(
     r"\b(?:unacceptable|not acceptable|a red line|out of the question|a non-starter)"
@@ -1025,34 +1019,6 @@ _VIEW_NOUNS = frozenset(
 )
 
 
-# what a possessive owns that is a stance: "Oslo's price for peace", "Riga's bottom line"
-_OWNED_STANCES = frozenset(
-    [
-        "line",
-        "view",
-        "position",
-        "stance",
-        "call",
-        "red",
-        "terms",
-        "approach",
-        "price",
-        "condition",
-        "conditions",
-        "aim",
-        "goal",
-        "aims",
-        "goals",
-        "ask",
-        "wish",
-        "wishes",
-        "priority",
-        "priorities",
-        "bottom",
-    ]
-)
-
-
 def _owns_a_stance(toks: list[_Tok], k: int) -> bool:
     """True when a possessive owns a stance or proposal ("Russia's demand", "Kyiv's plan",
     "Moscow's insistence"), not a thing ("Ukraine's army", "Russia's reserves")."""
@@ -1061,7 +1027,7 @@ def _owns_a_stance(toks: list[_Tok], k: int) -> bool:
         if (
             nxt.kind in ("T", "C")
             or low in _PROPOSAL_NOUNS
-            or low in _OWNED_STANCES
+            or low in lx.OWNED_STANCE_NOUNS
             or _ACTOR_NOUN.fullmatch(nxt.text)
         ):
             return True

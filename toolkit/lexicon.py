@@ -699,3 +699,139 @@ HOLDING_VERBS = frozenset(
 )
 # - question words that keep a cue after "the question of" a topic ("the question of who …")
 WH_WORDS = frozenset(["who", "whether", "how", "when", "what", "which", "if"])
+
+
+# Capitalised words before a surname that are not a given name ("In June Oslo …", "Former
+# Minister …"): function words, days, months, seasons and titles.
+NOT_GIVEN_NAMES = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "By",
+        "For",
+        "From",
+        "To",
+        "Of",
+        "And",
+        "But",
+        "Or",
+        "As",
+        "If",
+        "When",
+        "After",
+        "Before",
+        "Since",
+        "While",
+        "Then",
+        "With",
+        "Without",
+        "Under",
+        "Over",
+        "Meanwhile",
+        "Also",
+        "Even",
+        "Only",
+        "So",
+        "Yet",
+        "Still",
+        "Both",
+        "Neither",
+        "Nor",
+        "Not",
+        "Now",
+        "Today",
+        "Yesterday",
+        "Tomorrow",
+        "Later",
+        "Earlier",
+        "Asked",
+        "Told",
+        "Says",
+        "Said",
+        "Why",
+        "How",
+        "What",
+        "Who",
+        "Former",
+        "Acting",
+        "Deputy",
+        "Late",
+        "Young",
+        "Old",
+        "President",
+        "Prime",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Spring",
+        "Summer",
+        "Autumn",
+        "Winter",
+        "Western",
+        "Eastern",
+        "Northern",
+        "Southern",
+        "Central",
+        "Greater",
+    ]
+)
+
+# What a possessive owns that is a stance: "Oslo's price for peace", "Riga's bottom line".
+OWNED_STANCE_NOUNS = frozenset(
+    [
+        "line",
+        "view",
+        "position",
+        "stance",
+        "call",
+        "red",
+        "terms",
+        "approach",
+        "price",
+        "condition",
+        "conditions",
+        "aim",
+        "goal",
+        "aims",
+        "goals",
+        "ask",
+        "wish",
+        "wishes",
+        "priority",
+        "priorities",
+        "bottom",
+    ]
+)
+
+# Nouns that make a cue a party's demand after a copula: "… remains Riga's main demand".
+DEMAND_NOUNS = (
+    r"demand|condition|precondition|position|aim|goal|red line|priority|proposal|offer"
+    r"|insistence|wish|requirement"
+)
+
+# Nouns that "under" introduces as content, not as a time: "under a joint arrangement",
+# "under UN control" (but "under a truce").
+GOVERNANCE_NOUNS = (
+    r"arrangement|scheme|model|formula|format|mandate|control|management|administration"
+    r"|supervision|oversight|operation|ownership|auspices|flag|umbrella"
+)
